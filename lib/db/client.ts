@@ -1,0 +1,25 @@
+// The one Prisma client of a process, over the `pg` driver adapter. Created on first use, so that importing a module
+// never needs a database (`next build` imports every route).
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client";
+import { serverEnv } from "../env";
+
+const holder = globalThis as unknown as { tandemPrisma?: PrismaClient };
+
+export function db(): PrismaClient {
+  holder.tandemPrisma ??= new PrismaClient({
+    adapter: new PrismaPg({ connectionString: serverEnv().DATABASE_URL, max: 10 }),
+  });
+  return holder.tandemPrisma;
+}
+
+export async function disconnectDb(): Promise<void> {
+  await holder.tandemPrisma?.$disconnect();
+  holder.tandemPrisma = undefined;
+}
+
+export type Db = PrismaClient;
+/** A client or an interactive transaction: services accept either, so a caller can compose them in one transaction. */
+export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+export { Prisma } from "./generated/client";
+export * from "./generated/enums";

@@ -1,0 +1,2 @@
+// Enum values from the Prisma schema, safe to import anywhere (client components included): no database code.
+export { Role, Stage, LeadSource, CampaignChannel } from "./generated/enums";

@@ -1,0 +1,54 @@
+// Finds the database for a command-line entry point (start, migrate, seed): the one in DATABASE_URL, or else an
+// embedded PostgreSQL whose data lives in the data folder. Never imported by the web app itself.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres } from "../db/embedded-postgres";
+import type { Env } from "../env";
+
+export interface Database {
+  url: string;
+  embedded: boolean;
+  stop: () => Promise<void>;
+}
+
+const DATABASE_NAME = "tandem";
+
+export async function openDatabase(env: Env, log: (line: string) => void = () => {}): Promise<Database> {
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
+
+  const dataDir = path.resolve(env.TANDEM_DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(dataDir, "postgres"),
+    port: env.TANDEM_PG_PORT,
+    password: localSecret(dataDir, "postgres-password"),
+    onLog: (line) => {
+      if (/FATAL|PANIC/.test(line) && !/administrator command/.test(line)) log(line.trim());
+    },
+  });
+  await ensureDatabaseExists(server.url("postgres"), DATABASE_NAME);
+  return { url: server.url(DATABASE_NAME), embedded: true, stop: server.stop };
+}
+
+/** A random secret kept in the data folder, created on first use (demo mode only; never in git). */
+export function localSecret(dataDir: string, name: string): string {
+  const file = path.join(dataDir, name);
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("base64url");
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+export async function ensureDatabaseExists(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
