@@ -108,7 +108,26 @@ function withCharacterColumns<T extends SqlQueryable>(queryable: T): T {
   return queryable;
 }
 
+/**
+ * The pg adapter runs a migration script by splitting it on every `;`, which cuts function bodies (`$$ … ; … $$`)
+ * apart. PostgreSQL's simple-query protocol runs a whole multi-statement script exactly as written, in one implicit
+ * transaction, so a failing migration leaves nothing half-applied.
+ */
+function withWholeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const pool = (adapter as unknown as { underlyingDriver: () => pg.Pool }).underlyingDriver();
+  const reportError = (adapter as unknown as { onError: (error: unknown) => never }).onError.bind(adapter);
+  adapter.executeScript = async (script) => {
+    try {
+      await pool.query(script);
+    } catch (error) {
+      reportError(error);
+    }
+  };
+  return adapter;
+}
+
 function withCatalogSupport(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  withWholeScripts(adapter);
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel) => withCharacterColumns(await startTransaction(isolationLevel));
   return withCharacterColumns(adapter);

@@ -1,0 +1,39 @@
+import Link from "next/link";
+import type { Role } from "@/lib/db/enums";
+import type { NavItem } from "@/lib/navigation";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { Badge } from "@/components/ui/badge";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { NavLinks } from "./nav-links";
+
+interface Props {
+  user: { name: string; role: Role };
+  nav: NavItem[];
+  children: React.ReactNode;
+}
+
+export function AppShell({ user, nav, children }: Props) {
+  return (
+    <div className="min-h-screen bg-canvas">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <header className="border-b border-border bg-surface">
+        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+          <Link href="/" className="text-lg font-semibold tracking-tight text-brand">
+            Tandem
+          </Link>
+          <NavLinks items={nav.map(({ href, label }) => ({ href, label }))} />
+          <div className="ml-auto flex items-center gap-3 text-sm" data-testid="current-user">
+            <span className="font-medium">{user.name}</span>
+            <Badge tone="brand">{ROLE_LABELS[user.role]}</Badge>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

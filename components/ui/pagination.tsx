@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { cn } from "@/lib/ui/cn";
+
+export type PaginationProps = {
+  /** 1-based. */
+  page: number;
+  pageCount: number;
+  total: number;
+  hrefForPage: (page: number) => string;
+  className?: string;
+};
+
+const control = "inline-flex h-8 items-center rounded-md border px-3 text-sm font-medium";
+
+/**
+ * Plain links, so paging works without JavaScript and every page has a shareable URL. A server component:
+ * hrefForPage is a function and could not be passed to a client component.
+ */
+export function Pagination({ page, pageCount, total, hrefForPage, className }: PaginationProps) {
+  const last = Math.max(1, pageCount);
+  const current = Math.min(Math.max(1, page), last);
+
+  return (
+    <nav aria-label="Pagination" className={cn("flex flex-wrap items-center justify-between gap-3", className)}>
+      <p className="text-sm text-muted" aria-live="polite">
+        Page {current} of {last} · {total.toLocaleString("en-US")} {total === 1 ? "result" : "results"}
+      </p>
+      <div className="flex gap-2">
+        <PageLink label="Previous" rel="prev" target={current > 1 ? hrefForPage(current - 1) : null} />
+        <PageLink label="Next" rel="next" target={current < last ? hrefForPage(current + 1) : null} />
+      </div>
+    </nav>
+  );
+}
+
+function PageLink({ label, rel, target }: { label: string; rel: "prev" | "next"; target: string | null }) {
+  if (target === null) {
+    // Kept in place (not removed) so the layout doesn't jump; announced as unavailable.
+    return (
+      <span aria-disabled="true" className={cn(control, "cursor-not-allowed border-border text-muted opacity-60")}>
+        {label}
+      </span>
+    );
+  }
+  return (
+    <Link href={target} rel={rel} className={cn(control, "border-input bg-surface text-foreground hover:bg-subtle")}>
+      {label}
+    </Link>
+  );
+}

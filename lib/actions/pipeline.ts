@@ -1,0 +1,58 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getCurrentUser, type CurrentUser } from "../auth/current-user";
+import { can, type Permission } from "../auth/permissions";
+import { Prisma } from "../db/client";
+import { DomainError, type ActionResult } from "./result";
+
+interface ActionSpec<S extends z.ZodType, T> {
+  permission: Permission;
+  schema: S;
+  input: unknown;
+  run: (user: CurrentUser, data: z.output<S>) => Promise<T>;
+  revalidate?: string[];
+}
+
+/**
+ * Every server action is this pipeline: who asks → may they → is the input valid → do it (the service checks record
+ * ownership and writes in one transaction) → refresh the pages that show it. Server actions are public endpoints,
+ * so none of these steps may be skipped, whatever the UI shows.
+ */
+export async function runAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>): Promise<ActionResult<T>> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, formError: "Your session has ended. Sign in again." };
+  if (!can(user.role, spec.permission)) {
+    return { ok: false, formError: "Your role does not allow this. Nothing was changed." };
+  }
+  const parsed = spec.schema.safeParse(spec.input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      formError: "Some fields need attention.",
+      fieldErrors: z.flattenError(parsed.error as z.ZodError<Record<string, unknown>>).fieldErrors as Record<string, string[]>,
+    };
+  }
+  try {
+    const data = await spec.run(user, parsed.data);
+    for (const path of spec.revalidate ?? []) revalidatePath(path);
+    return { ok: true, data };
+  } catch (error) {
+    if (error instanceof DomainError) {
+      return error.fieldErrors
+        ? { ok: false, formError: error.message, fieldErrors: error.fieldErrors }
+        : { ok: false, formError: error.message };
+    }
+    if (isWriteConflict(error)) {
+      return { ok: false, formError: "Someone else changed this at the same moment. Nothing was saved; try again." };
+    }
+    // Unexpected failures are logged for us and never shown raw: they may carry SQL or internals.
+    console.error(`[action] ${spec.permission} failed`, error);
+    return { ok: false, formError: "Something went wrong and nothing was saved. Please try again." };
+  }
+}
+
+/** A serialization failure or deadlock: the database refused one of two simultaneous writes, and it left no trace. */
+function isWriteConflict(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2034";
+}

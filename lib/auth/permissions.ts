@@ -1,0 +1,42 @@
+// The permission table: the single answer to "may this role do this?". Checked inside every server action and route
+// handler (never only in the UI); the navigation reads it too, so a user only sees what they may use.
+import type { Role } from "../db/enums";
+
+export const ROLES = ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER", "CRO", "ADMIN"] as const;
+
+const SALES: readonly Role[] = ["SALES_REP", "SALES_MANAGER"];
+const MARKETING: readonly Role[] = ["MARKETER", "MARKETING_MANAGER"];
+const REVENUE_TEAM: readonly Role[] = [...SALES, ...MARKETING, "CRO"];
+
+export const PERMISSIONS = {
+  /** See leads and their stage history. */
+  "lead:read": REVENUE_TEAM,
+  /** Log a new lead by hand. */
+  "lead:create": [...SALES, ...MARKETING],
+  /** List users, create them, change roles, deactivate. */
+  "user:manage": ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  SALES_REP: "Sales rep",
+  SALES_MANAGER: "Sales manager",
+  MARKETER: "Marketer",
+  MARKETING_MANAGER: "Marketing manager",
+  CRO: "CRO",
+  ADMIN: "Admin",
+};
+
+export type Team = "SALES" | "MARKETING" | "LEADERSHIP" | "OPERATIONS";
+
+/** A user's team follows from their role; it is never stored, so the two cannot disagree. */
+export function teamOf(role: Role): Team {
+  if (SALES.includes(role)) return "SALES";
+  if (MARKETING.includes(role)) return "MARKETING";
+  return role === "CRO" ? "LEADERSHIP" : "OPERATIONS";
+}

@@ -1,0 +1,195 @@
+import "server-only";
+import { db, Prisma } from "../db/client";
+import type { LeadSource, Role, Stage } from "../db/enums";
+import { can } from "../auth/permissions";
+import type { CurrentUser } from "../auth/current-user";
+import type { LeadListQuery } from "./schemas";
+import { pageCount } from "./rules";
+
+/**
+ * Which leads a user may see, as a `where` clause: every read goes through it, so a query that forgets to check
+ * returns nothing rather than leaking. Everyone on the revenue team sees every lead (marketers read sales-owned
+ * stages too); other roles see none.
+ */
+export function visibleLeads(user: Pick<CurrentUser, "role">): Prisma.LeadWhereInput {
+  return can(user.role, "lead:read") ? {} : { id: { in: [] } };
+}
+
+export interface LeadRow {
+  id: string;
+  name: string;
+  email: string;
+  title: string;
+  company: string;
+  stage: Stage;
+  source: LeadSource;
+  score: number;
+  owner: string | null;
+  createdAt: string;
+  stageChangedAt: string;
+}
+
+export interface LeadPage {
+  rows: LeadRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+const ORDER: Record<LeadListQuery["sort"], (dir: Prisma.SortOrder) => Prisma.LeadOrderByWithRelationInput> = {
+  createdAt: (dir) => ({ createdAt: dir }),
+  name: (dir) => ({ name: dir }),
+  company: (dir) => ({ company: { name: dir } }),
+  stage: (dir) => ({ stage: dir }),
+  score: (dir) => ({ score: dir }),
+  stageChangedAt: (dir) => ({ stageChangedAt: dir }),
+};
+
+function listWhere(user: CurrentUser, query: LeadListQuery): Prisma.LeadWhereInput {
+  const and: Prisma.LeadWhereInput[] = [visibleLeads(user)];
+  if (query.q) {
+    const contains = { contains: query.q, mode: "insensitive" as const };
+    and.push({ OR: [{ name: contains }, { email: contains }, { company: { name: contains } }] });
+  }
+  if (query.stage) and.push({ stage: query.stage });
+  if (query.source) and.push({ source: query.source });
+  if (query.owner === "none") and.push({ ownerId: null });
+  else if (query.owner === "me") and.push({ ownerId: user.id });
+  else if (query.owner) and.push({ ownerId: query.owner });
+  return { AND: and };
+}
+
+export async function listLeads(user: CurrentUser, query: LeadListQuery): Promise<LeadPage> {
+  const where = listWhere(user, query);
+  const total = await db().lead.count({ where });
+  const pages = pageCount(total, query.size);
+  const page = Math.min(query.page, pages);
+  const leads = await db().lead.findMany({
+    where,
+    // The id breaks ties so that paging never shows a row twice or skips one.
+    orderBy: [ORDER[query.sort](query.dir), { id: "asc" }],
+    skip: (page - 1) * query.size,
+    take: query.size,
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      title: true,
+      stage: true,
+      source: true,
+      score: true,
+      createdAt: true,
+      stageChangedAt: true,
+      company: { select: { name: true } },
+      owner: { select: { name: true } },
+    },
+  });
+  return {
+    total,
+    page,
+    pageCount: pages,
+    rows: leads.map((lead) => ({
+      id: lead.id,
+      name: lead.name,
+      email: lead.email,
+      title: lead.title,
+      company: lead.company.name,
+      stage: lead.stage,
+      source: lead.source,
+      score: lead.score,
+      owner: lead.owner?.name ?? null,
+      createdAt: lead.createdAt.toISOString(),
+      stageChangedAt: lead.stageChangedAt.toISOString(),
+    })),
+  };
+}
+
+export interface LeadDetail {
+  id: string;
+  name: string;
+  email: string;
+  title: string;
+  company: { name: string; size: number; industry: string; country: string };
+  source: LeadSource;
+  campaign: { id: string; name: string } | null;
+  stage: Stage;
+  score: number;
+  owner: { id: string; name: string } | null;
+  createdBy: string | null;
+  createdAt: string;
+  amount: string | null;
+  expectedCloseDate: string | null;
+  history: { id: string; from: Stage | null; to: Stage; at: string; actor: string | null; reason: string | null }[];
+}
+
+export async function getLead(user: CurrentUser, id: string): Promise<LeadDetail | null> {
+  const lead = await db().lead.findFirst({
+    where: { AND: [visibleLeads(user), { id }] },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      title: true,
+      source: true,
+      stage: true,
+      score: true,
+      createdAt: true,
+      amount: true,
+      expectedCloseDate: true,
+      company: { select: { name: true, size: true, industry: true, country: true } },
+      campaign: { select: { id: true, name: true } },
+      owner: { select: { id: true, name: true } },
+      createdBy: { select: { name: true } },
+      stageChanges: {
+        orderBy: [{ at: "asc" }, { id: "asc" }],
+        select: { id: true, fromStage: true, toStage: true, at: true, reason: true, actor: { select: { name: true } } },
+      },
+    },
+  });
+  if (!lead) return null;
+  return {
+    id: lead.id,
+    name: lead.name,
+    email: lead.email,
+    title: lead.title,
+    company: lead.company,
+    source: lead.source,
+    campaign: lead.campaign,
+    stage: lead.stage,
+    score: lead.score,
+    owner: lead.owner,
+    createdBy: lead.createdBy?.name ?? null,
+    createdAt: lead.createdAt.toISOString(),
+    amount: lead.amount?.toString() ?? null,
+    expectedCloseDate: lead.expectedCloseDate?.toISOString() ?? null,
+    history: lead.stageChanges.map((change) => ({
+      id: change.id,
+      from: change.fromStage,
+      to: change.toStage,
+      at: change.at.toISOString(),
+      actor: change.actor?.name ?? null,
+      reason: change.reason,
+    })),
+  };
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+/** People who can own leads, for the owner filter. */
+export async function listLeadOwnerOptions(): Promise<Option[]> {
+  const owners = await db().user.findMany({
+    where: { role: { in: ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER"] satisfies Role[] } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, active: true },
+  });
+  return owners.map((owner) => ({ value: owner.id, label: owner.active ? owner.name : `${owner.name} (inactive)` }));
+}
+
+/** Campaigns a new lead can be attributed to, newest first. */
+export async function listCampaignOptions(): Promise<Option[]> {
+  const campaigns = await db().campaign.findMany({ orderBy: { startsAt: "desc" }, select: { id: true, name: true } });
+  return campaigns.map((campaign) => ({ value: campaign.id, label: campaign.name }));
+}
