@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getLead, listLeads } from "@/lib/leads/queries";
+import { leadListQuerySchema } from "@/lib/leads/schemas";
+import { makeLead, makeUser } from "./support/factories";
+
+const query = (params: Record<string, string> = {}) => leadListQuerySchema.parse(params);
+
+describe("the leads list and lead page", () => {
+  let marketer: Awaited<ReturnType<typeof makeUser>>;
+  let rep: Awaited<ReturnType<typeof makeUser>>;
+  let admin: Awaited<ReturnType<typeof makeUser>>;
+
+  beforeAll(async () => {
+    marketer = await makeUser("MARKETER", { name: "Mara Marketer" });
+    rep = await makeUser("SALES_REP", { name: "Rex Rep" });
+    admin = await makeUser("ADMIN");
+    await makeLead(marketer, { name: "Ada Lovelace", email: "ada@analytical.test", company: "Analytical Engines", source: "WEBINAR" });
+    await makeLead(rep, { name: "Grace Hopper", email: "grace@navy.test", company: "Navy Systems", source: "OUTBOUND" });
+    for (let index = 0; index < 30; index++) {
+      await makeLead(marketer, { name: `Bulk ${String(index).padStart(2, "0")}`, company: "Bulk Buyers", source: "EMAIL" });
+    }
+  });
+
+  it("searches name, email and company, case-insensitively", async () => {
+    for (const q of ["ADA", "analytical.test", "engines"]) {
+      const page = await listLeads(marketer, query({ q }));
+      expect(page.rows.map((row) => row.name)).toEqual(["Ada Lovelace"]);
+    }
+  });
+
+  it("filters by stage, source and owner", async () => {
+    expect((await listLeads(marketer, query({ source: "OUTBOUND" }))).rows.map((row) => row.name)).toEqual(["Grace Hopper"]);
+    expect((await listLeads(rep, query({ owner: "me" }))).total).toBe(1);
+    expect((await listLeads(rep, query({ owner: marketer.id }))).total).toBe(31);
+    expect((await listLeads(marketer, query({ stage: "INQUIRY" }))).total).toBe(32);
+    expect((await listLeads(marketer, query({ stage: "WON" }))).total).toBe(0);
+  });
+
+  it("pages without repeating or skipping a row, and clamps a page past the end", async () => {
+    const first = await listLeads(marketer, query({ sort: "name", dir: "asc", size: "25" }));
+    const second = await listLeads(marketer, query({ sort: "name", dir: "asc", size: "25", page: "2" }));
+    expect(first.total).toBe(32);
+    expect(first.pageCount).toBe(2);
+    expect(first.rows).toHaveLength(25);
+    expect(second.rows).toHaveLength(7);
+    const names = [...first.rows, ...second.rows].map((row) => row.name);
+    expect(new Set(names).size).toBe(32);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    expect((await listLeads(marketer, query({ page: "99" }))).page).toBe(2);
+  });
+
+  it("sorts by company", async () => {
+    const page = await listLeads(marketer, query({ sort: "company", dir: "desc" }));
+    expect(page.rows[0]?.company).toBe("Navy Systems");
+  });
+
+  it("shows a lead with its company and stage history, never to a role without access", async () => {
+    const [row] = (await listLeads(marketer, query({ q: "ada@" }))).rows;
+    const lead = await getLead(rep, row!.id);
+    expect(lead).toMatchObject({
+      name: "Ada Lovelace",
+      company: { name: "Analytical Engines", size: 250, industry: "Software", country: "GB" },
+      owner: { name: "Mara Marketer" },
+      history: [{ from: null, to: "INQUIRY", actor: "Mara Marketer" }],
+    });
+    expect(await getLead(admin, row!.id)).toBeNull();
+    expect((await listLeads(admin, query())).total).toBe(0);
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { can, PERMISSIONS, ROLES, teamOf } from "@/lib/auth/permissions";
+import { navigationFor } from "@/lib/navigation";
+import { Role } from "@/lib/db/enums";
+
+describe("the permission table", () => {
+  it("covers exactly the roles of the schema", () => {
+    expect([...ROLES].sort()).toEqual(Object.values(Role).sort());
+  });
+
+  // Written out role by role, so that a change to the table is a deliberate change to this test too.
+  const expected: Record<keyof typeof PERMISSIONS, string[]> = {
+    "lead:read": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER", "CRO"],
+    "lead:create": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER"],
+    "user:manage": ["ADMIN"],
+  };
+
+  it.each(Object.entries(expected))("grants %s to exactly the intended roles", (permission, roles) => {
+    for (const role of ROLES) expect(can(role, permission as keyof typeof PERMISSIONS)).toBe(roles.includes(role));
+  });
+
+  it("puts each role in one team", () => {
+    expect(ROLES.map(teamOf)).toEqual(["SALES", "SALES", "MARKETING", "MARKETING", "LEADERSHIP", "OPERATIONS"]);
+  });
+
+  it("shows each role only the sections it may use", () => {
+    expect(navigationFor("SALES_REP").map((item) => item.label)).toEqual(["Leads"]);
+    expect(navigationFor("CRO").map((item) => item.label)).toEqual(["Leads"]);
+    expect(navigationFor("ADMIN").map((item) => item.label)).toEqual(["Users"]);
+  });
+});
