@@ -26,15 +26,19 @@ process.env.DATABASE_URL = database.url;
 process.env.AUTH_SECRET = authSecret;
 process.env.NEXTAUTH_URL = baseUrl;
 
-let server: http.Server | undefined;
-let closing = false;
+const running: { server?: http.Server } = {};
+let closingSince = 0;
 async function shutdown(signal: string) {
-  if (closing) {
+  // Ctrl-C reaches every process of the terminal's group at once, so one keypress can arrive twice: only a second
+  // press, a moment later, forces the exit.
+  if (closingSince) {
+    if (Date.now() - closingSince < 1500) return;
     log("Forced exit.");
     process.exit(1);
   }
-  closing = true;
+  closingSince = Date.now();
   log(`${signal}: stopping…`);
+  const { server } = running;
   server?.closeAllConnections();
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
   await database.stop();
@@ -55,7 +59,8 @@ const { default: next } = await import("next");
 const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: env.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
-server = http.createServer((request, response) => void handle(request, response));
+const server = http.createServer((request, response) => void handle(request, response));
+running.server = server;
 server.on("error", async (error) => {
   console.error(`[tandem] Could not listen on port ${env.PORT}: ${error.message}. Set PORT to use another port.`);
   await database.stop();

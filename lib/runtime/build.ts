@@ -36,6 +36,8 @@ export function ensureBuild(root = process.cwd(), options: { force?: boolean } =
   const result = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
     cwd: root,
     stdio: "inherit",
+    // Hands the caller's environment to the build unchanged; nothing here reads configuration from it.
+    // eslint-disable-next-line no-restricted-properties
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) return false;

@@ -1,6 +1,6 @@
 // Finds the database for a command-line entry point (start, migrate, seed): the one in DATABASE_URL, or else an
 // embedded PostgreSQL whose data lives in the data folder. Never imported by the web app itself.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
@@ -20,6 +20,7 @@ export async function openDatabase(env: Env, log: (line: string) => void = () =>
 
   const dataDir = path.resolve(env.TANDEM_DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
+  const releaseLock = lockDataFolder(dataDir);
   const server = await startEmbeddedPostgres({
     dataDir: path.join(dataDir, "postgres"),
     port: env.TANDEM_PG_PORT,
@@ -29,7 +30,41 @@ export async function openDatabase(env: Env, log: (line: string) => void = () =>
     },
   });
   await ensureDatabaseExists(server.url("postgres"), DATABASE_NAME);
-  return { url: server.url(DATABASE_NAME), embedded: true, stop: server.stop };
+  return {
+    url: server.url(DATABASE_NAME),
+    embedded: true,
+    stop: async () => {
+      await server.stop();
+      releaseLock();
+    },
+  };
+}
+
+/**
+ * One Tandem process per data folder. A lock left by a process that no longer runs (after `kill -9`) is taken over;
+ * its orphaned database server is then stopped by the embedded-server start. A live owner makes us refuse, rather
+ * than stop the database under a running app.
+ */
+function lockDataFolder(dataDir: string): () => void {
+  const lockFile = path.join(dataDir, "tandem.pid");
+  if (existsSync(lockFile)) {
+    const owner = Number(readFileSync(lockFile, "utf8").trim());
+    if (owner !== process.pid && isRunning(owner)) {
+      throw new Error(`Tandem is already running from ${dataDir} (process ${owner}). Stop it first, or set TANDEM_DATA_DIR.`);
+    }
+  }
+  writeFileSync(lockFile, `${process.pid}\n`);
+  return () => rmSync(lockFile, { force: true });
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** A random secret kept in the data folder, created on first use (demo mode only; never in git). */
