@@ -7,7 +7,8 @@ import { readEnv } from "./lib/env";
 const env = readEnv();
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
-// Each run gets a fresh data folder: its own embedded database with the demo data. Removed by global teardown.
+// The browser tests' own data folder: an embedded database with the demo data. `npm test` empties it before and
+// after each run (not a global teardown: that runs while the server still uses the folder).
 export const E2E_DATA_DIR = path.join(tmpdir(), `tandem-e2e-${port}`);
 
 /** A configured Chromium, else Debian's, else Playwright's own download (on a developer laptop). */
@@ -24,7 +25,6 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: env.CI ? [["line"]] : [["list"]],
-  globalTeardown: "./tests/e2e/support/global-teardown.ts",
   use: {
     baseURL,
     trace: "retain-on-failure",

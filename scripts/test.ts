@@ -18,7 +18,9 @@ const steps: Step[] = [
     "browser tests (Playwright)",
     () => {
       rmSync(E2E_DATA_DIR, { recursive: true, force: true });
-      return command("npx playwright test")();
+      const ok = command("npx playwright test")();
+      rmSync(E2E_DATA_DIR, { recursive: true, force: true });
+      return ok;
     },
   ],
 ];

@@ -16,11 +16,15 @@ export const leadInputSchema = z.object({
   email: emailSchema,
   title: text("job title", 120),
   company: text("company", 160),
-  companySize: z.coerce
-    .number({ error: "Enter the number of employees" })
-    .int({ error: "Enter a whole number of employees" })
-    .min(1, { error: "A company has at least 1 employee" })
-    .max(5_000_000, { error: "That is more employees than any company has" }),
+  // An empty box means "not given", not zero.
+  companySize: z.preprocess(
+    (value) => (value === "" || value === null ? undefined : value),
+    z.coerce
+      .number({ error: "Enter the number of employees" })
+      .int({ error: "Enter a whole number of employees" })
+      .min(1, { error: "A company has at least 1 employee" })
+      .max(5_000_000, { error: "That is more employees than any company has" }),
+  ),
   industry: z.enum(INDUSTRIES, { error: "Choose an industry" }),
   country: z.enum(COUNTRY_CODES as [string, ...string[]], { error: "Choose a country" }),
   source: z.enum(LeadSource, { error: "Choose a source" }),

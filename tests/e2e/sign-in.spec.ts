@@ -37,7 +37,7 @@ test("a wrong password and an unknown email get the same clear error", async ({ 
     await page.getByLabel("Email").fill(email!);
     await page.getByLabel("Password").fill(password!);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Email or password is incorrect.");
     await expect(page).toHaveURL(/\/sign-in/);
   }
 });

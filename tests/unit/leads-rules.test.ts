@@ -65,3 +65,10 @@ describe("the lead schema", () => {
     expect(leadInputSchema.parse({ ...valid, stage: "WON", score: 100, ownerId: "x" })).not.toHaveProperty("stage");
   });
 });
+
+describe("company size", () => {
+  it("asks for a number when the box is empty, rather than calling it zero", () => {
+    const result = leadInputSchema.shape.companySize.safeParse("");
+    expect(result.error?.issues[0]?.message).toBe("Enter the number of employees");
+  });
+});
