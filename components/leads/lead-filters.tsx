@@ -9,6 +9,35 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { AutoSubmitSelect } from "./auto-submit-select";
 
+const STAGE_OPTIONS = Object.values(Stage).map((stage) => ({ value: stage, label: STAGE_LABELS[stage] }));
+const SOURCE_OPTIONS = Object.values(LeadSource).map((source) => ({ value: source, label: SOURCE_LABELS[source] }));
+
+interface FilterSelectProps {
+  id: string;
+  name: string;
+  label: string;
+  value: string | undefined;
+  /** The choice that means "no filter"; omitted for settings that always have a value. */
+  allLabel?: string;
+  options: Option[];
+}
+
+function FilterSelect({ id, name, label, value, allLabel, options }: FilterSelectProps) {
+  return (
+    <div>
+      <Label htmlFor={id}>{label}</Label>
+      <AutoSubmitSelect id={id} name={name} defaultValue={value ?? ""}>
+        {allLabel && <option value="">{allLabel}</option>}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </AutoSubmitSelect>
+    </div>
+  );
+}
+
 /**
  * A GET form: the filters live in the URL, so a list can be bookmarked, shared and reloaded. Works without
  * JavaScript; with it, `next/form` navigates client-side and the selects apply on change.
@@ -22,51 +51,23 @@ export function LeadFilters({ query, owners }: { query: LeadListQuery; owners: O
         <Label htmlFor="lead-search">Search</Label>
         <Input id="lead-search" name="q" type="search" defaultValue={query.q} placeholder="Name, email or company" />
       </div>
-      <div>
-        <Label htmlFor="lead-stage">Stage</Label>
-        <AutoSubmitSelect id="lead-stage" name="stage" defaultValue={query.stage ?? ""}>
-          <option value="">All stages</option>
-          {Object.values(Stage).map((stage) => (
-            <option key={stage} value={stage}>
-              {STAGE_LABELS[stage]}
-            </option>
-          ))}
-        </AutoSubmitSelect>
-      </div>
-      <div>
-        <Label htmlFor="lead-source">Source</Label>
-        <AutoSubmitSelect id="lead-source" name="source" defaultValue={query.source ?? ""}>
-          <option value="">All sources</option>
-          {Object.values(LeadSource).map((source) => (
-            <option key={source} value={source}>
-              {SOURCE_LABELS[source]}
-            </option>
-          ))}
-        </AutoSubmitSelect>
-      </div>
-      <div>
-        <Label htmlFor="lead-owner">Owner</Label>
-        <AutoSubmitSelect id="lead-owner" name="owner" defaultValue={query.owner ?? ""}>
-          <option value="">Anyone</option>
-          <option value="me">Me</option>
-          <option value="none">Nobody</option>
-          {owners.map((owner) => (
-            <option key={owner.value} value={owner.value}>
-              {owner.label}
-            </option>
-          ))}
-        </AutoSubmitSelect>
-      </div>
-      <div>
-        <Label htmlFor="lead-size">Per page</Label>
-        <AutoSubmitSelect id="lead-size" name="size" defaultValue={String(query.size)}>
-          {PAGE_SIZES.map((size) => (
-            <option key={size} value={size}>
-              {size}
-            </option>
-          ))}
-        </AutoSubmitSelect>
-      </div>
+      <FilterSelect id="lead-stage" name="stage" label="Stage" value={query.stage} allLabel="All stages" options={STAGE_OPTIONS} />
+      <FilterSelect id="lead-source" name="source" label="Source" value={query.source} allLabel="All sources" options={SOURCE_OPTIONS} />
+      <FilterSelect
+        id="lead-owner"
+        name="owner"
+        label="Owner"
+        value={query.owner}
+        allLabel="Anyone"
+        options={[{ value: "me", label: "Me" }, { value: "none", label: "Nobody" }, ...owners]}
+      />
+      <FilterSelect
+        id="lead-size"
+        name="size"
+        label="Per page"
+        value={String(query.size)}
+        options={PAGE_SIZES.map((size) => ({ value: String(size), label: String(size) }))}
+      />
       <Button type="submit">Apply</Button>
       <Button variant="ghost" asChild>
         <Link href="/leads">Clear</Link>

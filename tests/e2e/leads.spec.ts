@@ -1,18 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./support/auth";
+import { fillLeadForm } from "./support/lead-form";
 
 test("a marketer logs a lead, sees it enter the funnel, and finds it through search", async ({ page }) => {
   await signInAs(page, "MARKETER");
   await page.getByRole("link", { name: "Log a lead" }).click();
   const email = `e2e.${Date.now()}@newco.test`;
-  await page.getByLabel("Name").fill("Edith Clarke");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Job title").fill("VP Engineering");
-  await page.getByLabel("Company", { exact: true }).fill("Grid Dynamics Test Co");
-  await page.getByLabel("Company size (employees)").fill("800");
-  await page.getByLabel("Industry").selectOption("Energy");
-  await page.getByLabel("Country").selectOption("US");
-  await page.getByLabel("Source").selectOption("WEBINAR");
+  await fillLeadForm(page, { name: "Edith Clarke", email, company: "Grid Dynamics Test Co", industry: "Energy" });
   await page.getByRole("button", { name: "Log lead" }).click();
 
   await expect(page.getByRole("heading", { name: "Edith Clarke" })).toBeVisible();
@@ -39,14 +33,7 @@ test("the form shows the browser's checks at once and the server's refusal of a 
   await page.goto("/leads?sort=createdAt&dir=asc");
   const existing = (await page.getByRole("table", { name: "Leads" }).getByRole("row").nth(1).locator("td").first().locator("div").textContent())!.trim();
   await page.goto("/leads/new");
-  await page.getByLabel("Name").fill("Second Copy");
-  await page.getByLabel("Email").fill(existing.toUpperCase());
-  await page.getByLabel("Job title").fill("Director");
-  await page.getByLabel("Company", { exact: true }).fill("Copy Co");
-  await page.getByLabel("Company size (employees)").fill("120");
-  await page.getByLabel("Industry").selectOption("Retail");
-  await page.getByLabel("Country").selectOption("GB");
-  await page.getByLabel("Source").selectOption("EMAIL");
+  await fillLeadForm(page, { name: "Second Copy", email: existing.toUpperCase(), company: "Copy Co", industry: "Retail" });
   await page.getByRole("button", { name: "Log lead" }).click();
   await expect(page.locator("#email-error")).toHaveText("A lead with this email already exists.");
   await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
