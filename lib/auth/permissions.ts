@@ -8,11 +8,37 @@ const SALES: readonly Role[] = ["SALES_REP", "SALES_MANAGER"];
 const MARKETING: readonly Role[] = ["MARKETER", "MARKETING_MANAGER"];
 const REVENUE_TEAM: readonly Role[] = [...SALES, ...MARKETING, "CRO"];
 
+const HEADS: readonly Role[] = ["SALES_MANAGER", "MARKETING_MANAGER"];
+
+// Role-level permissions. Record-level rules (whose lead, which handover, which stage change) are checked by the
+// services with the funnel's state machine and the handover rules.
 export const PERMISSIONS = {
   /** See leads and their stage history. */
   "lead:read": REVENUE_TEAM,
   /** Log a new lead by hand. */
   "lead:create": [...SALES, ...MARKETING],
+  /** Correct or complete a lead's facts (on the stages their team owns). */
+  "lead:edit": [...SALES, ...MARKETING],
+  /** Move a lead along the funnel by hand, where the state machine allows it. */
+  "lead:move": [...SALES, ...MARKETING],
+  /** Log a call, email, meeting or note on a lead. */
+  "touch:log": [...SALES, ...MARKETING],
+  /** Read the lead definition, its versions and diffs. */
+  "agreement:read": [...REVENUE_TEAM, "ADMIN"],
+  /** Draft, edit, propose or withdraw a new version of the lead definition. */
+  "agreement:draft": [...HEADS, "CRO"],
+  /** Sign a proposed version for one's team. */
+  "agreement:sign": HEADS,
+  /** Activate a proposed version without both signatures, when the heads disagree. */
+  "agreement:activate": ["CRO"],
+  /** See handovers, their outcomes and service levels. */
+  "handover:read": REVENUE_TEAM,
+  /** Accept or reject a handover (one's own). */
+  "handover:respond": ["SALES_REP"],
+  /** Dispute a rejection of one's lead. */
+  "handover:dispute": MARKETING,
+  /** Reassign handovers and resolve disputes. */
+  "handover:manage": ["SALES_MANAGER"],
   /** List users, create them, change roles, deactivate. */
   "user:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -19,7 +19,7 @@ export interface LeadRow {
   id: string;
   name: string;
   email: string;
-  title: string;
+  title: string | null;
   company: string;
   stage: Stage;
   source: LeadSource;
@@ -108,8 +108,8 @@ export interface LeadDetail {
   id: string;
   name: string;
   email: string;
-  title: string;
-  company: { name: string; size: number; industry: string; country: string };
+  title: string | null;
+  company: { name: string; size: number | null; industry: string | null; country: string | null };
   source: LeadSource;
   campaign: { id: string; name: string } | null;
   stage: Stage;

@@ -11,31 +11,47 @@ const text = (label: string, max: number) =>
     .min(1, { error: `Enter the ${label}` })
     .max(max, { error: `The ${label} must be at most ${max} characters` });
 
-export const leadInputSchema = z.object({
+/** "" from an empty form field means "not given". */
+const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+
+const optionalText = (label: string, max: number) =>
+  z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.string().trim().max(max, { error: `The ${label} must be at most ${max} characters` }).optional(),
+  );
+
+/**
+ * What it takes to log a lead: who (name, email), where they work, and how they came. Everything else may be
+ * unknown at first; the lead definition says which facts a lead needs before it can qualify.
+ */
+export const leadFieldsSchema = z.object({
   name: text("name", 120),
   email: emailSchema,
-  title: text("job title", 120),
+  title: optionalText("job title", 120),
   company: text("company", 160),
-  // An empty box means "not given", not zero.
   companySize: z.preprocess(
-    (value) => (value === "" || value === null ? undefined : value),
+    blankToUndefined,
     z.coerce
       .number({ error: "Enter the number of employees" })
       .int({ error: "Enter a whole number of employees" })
       .min(1, { error: "A company has at least 1 employee" })
-      .max(5_000_000, { error: "That is more employees than any company has" }),
+      .max(5_000_000, { error: "That is more employees than any company has" })
+      .optional(),
   ),
-  industry: z.enum(INDUSTRIES, { error: "Choose an industry" }),
-  country: z.enum(COUNTRY_CODES as [string, ...string[]], { error: "Choose a country" }),
+  industry: z.preprocess(blankToUndefined, z.enum(INDUSTRIES, { error: "Choose an industry from the list" }).optional()),
+  country: z.preprocess(blankToUndefined, z.enum(COUNTRY_CODES as [string, ...string[]], { error: "Choose a country from the list" }).optional()),
   source: z.enum(LeadSource, { error: "Choose a source" }),
-  // The form sends "" for "no campaign".
-  campaignId: z
-    .string()
-    .trim()
-    .max(64)
-    .optional()
-    .transform((value) => (value ? value : undefined)),
+  campaignId: z.preprocess(blankToUndefined, z.string().trim().max(64).optional()),
 });
+
+export const leadInputSchema = leadFieldsSchema;
+
+/** Editing a lead: the same fields, plus the version the editor saw, so a concurrent change is not overwritten. */
+export const leadUpdateSchema = leadFieldsSchema.omit({ email: true, source: true }).extend({
+  id: z.string().min(1).max(64),
+  version: z.number().int().min(1),
+});
+export type LeadUpdate = z.output<typeof leadUpdateSchema>;
 
 export type LeadInput = z.output<typeof leadInputSchema>;
 export type LeadFormValues = z.input<typeof leadInputSchema>;

@@ -3,21 +3,30 @@ import { db, Prisma, type Tx } from "../db/client";
 import { Stage } from "../db/enums";
 import { DomainError } from "../actions/result";
 import { recordAudit } from "../audit/service";
-import type { LeadInput } from "./schemas";
+import type { Role } from "../db/enums";
+import { findActiveDefinition } from "../agreement/active";
+import { changeStage, loadLeadState, LEAD_CHANGED } from "../funnel/service";
+import { openHandover } from "../handovers/assignment";
+import { evaluateLead } from "../agreement/rules";
+import type { LeadInput, LeadUpdate } from "./schemas";
+import type { MoveStageInput } from "./move-schema";
 import { normalizeCompanyName, tidyCompanyName } from "./rules";
+import { leadFacts, reevaluateLead } from "./qualification";
 
 interface Actor {
   id: string;
+  role: Role;
 }
 
 const DUPLICATE_EMAIL = "A lead with this email already exists.";
 
 /**
- * Logs a lead: finds or creates its company, creates the lead at INQUIRY with its first StageChange, and records the
- * audit entry, all in one transaction. A duplicate email is refused, also when two requests race: the unique index
+ * Logs a lead: finds or creates its company, creates the lead at INQUIRY with its first StageChange, scores it
+ * against the active definition (making it an MQL and handing it to a rep if it qualifies), and records the audit
+ * entry, all in one transaction. A duplicate email is refused, also when two requests race: the unique index
  * decides, and the loser is told the same thing as a sequential duplicate.
  */
-export async function createLead(actor: Actor, input: LeadInput): Promise<{ id: string }> {
+export async function createLead(actor: Actor, input: LeadInput): Promise<{ id: string; stage: string }> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db().$transaction((tx) => insertLead(tx, actor, input));
@@ -31,14 +40,11 @@ export async function createLead(actor: Actor, input: LeadInput): Promise<{ id: 
   }
 }
 
-async function insertLead(tx: Tx, actor: Actor, input: LeadInput): Promise<{ id: string }> {
+async function insertLead(tx: Tx, actor: Actor, input: LeadInput): Promise<{ id: string; stage: string }> {
   const existing = await tx.lead.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) throw new DomainError(DUPLICATE_EMAIL, { email: [DUPLICATE_EMAIL] }, "conflict");
 
-  if (input.campaignId) {
-    const campaign = await tx.campaign.findUnique({ where: { id: input.campaignId }, select: { id: true } });
-    if (!campaign) throw new DomainError("That campaign does not exist.", { campaignId: ["Choose a campaign from the list"] });
-  }
+  if (input.campaignId) await assertCampaignExists(tx, input.campaignId);
 
   const companyId = await findOrCreateCompany(tx, input);
   const now = new Date();
@@ -46,7 +52,7 @@ async function insertLead(tx: Tx, actor: Actor, input: LeadInput): Promise<{ id:
     data: {
       name: input.name,
       email: input.email,
-      title: input.title,
+      title: input.title ?? null,
       companyId,
       source: input.source,
       campaignId: input.campaignId ?? null,
@@ -68,13 +74,21 @@ async function insertLead(tx: Tx, actor: Actor, input: LeadInput): Promise<{ id:
     entityId: lead.id,
     data: { email: input.email, source: input.source, campaignId: input.campaignId ?? null },
   });
-  return lead;
+  const { qualified } = await reevaluateLead(tx, lead.id, { now });
+  return { id: lead.id, stage: qualified ? "MQL" : "INQUIRY" };
 }
 
-/** The company's firmographics are updated to what the newest lead says: the most recent information wins. */
-async function findOrCreateCompany(tx: Tx, input: LeadInput): Promise<string> {
+/**
+ * The company's firmographics are updated with what the newest lead says: the most recent information wins, and a
+ * fact the lead does not give leaves the known one in place.
+ */
+async function findOrCreateCompany(tx: Tx, input: Pick<LeadInput, "company" | "companySize" | "industry" | "country">): Promise<string> {
   const normalizedName = normalizeCompanyName(input.company);
-  const facts = { size: input.companySize, industry: input.industry, country: input.country };
+  const facts = {
+    ...(input.companySize !== undefined && { size: input.companySize }),
+    ...(input.industry !== undefined && { industry: input.industry }),
+    ...(input.country !== undefined && { country: input.country }),
+  };
   const company = await tx.company.upsert({
     where: { normalizedName },
     create: { name: tidyCompanyName(input.company), normalizedName, ...facts },
@@ -86,4 +100,97 @@ async function findOrCreateCompany(tx: Tx, input: LeadInput): Promise<string> {
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * Corrects or completes a lead's facts. Refused if someone changed the lead since the editor loaded it. Marketing
+ * edits the leads it holds; sales edits the leads it owns. The lead is then re-evaluated.
+ */
+export async function updateLead(actor: Actor, input: LeadUpdate, now = new Date()): Promise<{ version: number; stage: string }> {
+  return db().$transaction(async (tx) => {
+    const lead = await loadLeadState(tx, input.id);
+    if (!lead) throw new DomainError("That lead does not exist.", undefined, "not_found");
+    const refusal = refuseEdit(actor, lead);
+    if (refusal) throw new DomainError(refusal, undefined, "forbidden");
+    if (input.campaignId) await assertCampaignExists(tx, input.campaignId);
+    const companyId = await findOrCreateCompany(tx, input);
+    const updated = await tx.lead.updateMany({
+      where: { id: lead.id, version: input.version },
+      data: { name: input.name, title: input.title ?? null, campaignId: input.campaignId ?? null, companyId, version: { increment: 1 } },
+    });
+    if (updated.count !== 1) throw new DomainError(LEAD_CHANGED, undefined, "conflict");
+    await recordAudit(tx, { actorId: actor.id, action: "lead.updated", entityType: "Lead", entityId: lead.id, data: { fields: Object.keys(input) } });
+    const { qualified } = await reevaluateLead(tx, lead.id, { now });
+    return { version: input.version + 1, stage: qualified ? "MQL" : lead.stage };
+  });
+}
+
+function refuseEdit(actor: Actor, lead: { stage: string; ownerId: string | null; ownerRole: Role | null }): string | null {
+  const marketingHolds = ["INQUIRY", "NURTURE", "DISQUALIFIED", "MQL"].includes(lead.stage);
+  const marketing = actor.role === "MARKETER" || actor.role === "MARKETING_MANAGER";
+  if (marketing) return marketingHolds ? null : "Sales owns this lead now; marketing can read it but not change it.";
+  if (actor.role === "SALES_MANAGER") return null;
+  if (actor.role === "SALES_REP") return lead.ownerId === actor.id ? null : "This lead is not yours.";
+  return "Your role cannot edit leads.";
+}
+
+async function assertCampaignExists(tx: Tx, campaignId: string) {
+  const campaign = await tx.campaign.findUnique({ where: { id: campaignId }, select: { id: true } });
+  if (!campaign) throw new DomainError("That campaign does not exist.", { campaignId: ["Choose a campaign from the list"] });
+}
+
+/** A person moves a lead along the funnel by hand, where the state machine allows them to. */
+export async function moveLeadStage(actor: Actor, input: MoveStageInput, now = new Date()): Promise<{ version: number }> {
+  return db().$transaction(async (tx) => {
+    const lead = await loadLeadState(tx, input.leadId);
+    if (!lead) throw new DomainError("That lead does not exist.", undefined, "not_found");
+    if (lead.version !== input.version) throw new DomainError(LEAD_CHANGED, undefined, "conflict");
+    const opportunity = input.to === "OPPORTUNITY";
+    return changeStage(tx, {
+      lead,
+      to: input.to,
+      via: "manual",
+      actor,
+      reason: input.reason,
+      amount: input.amount,
+      expectedCloseDate: input.expectedCloseDate,
+      data: {
+        // Accepting one's own lead makes one its owner; an opportunity records its deal.
+        ...(input.to === "SAL" && { ownerId: lead.ownerId ?? actor.id }),
+        ...(opportunity && { amount: input.amount, expectedCloseDate: input.expectedCloseDate }),
+      },
+      now,
+    });
+  });
+}
+
+/**
+ * Marketing sends a nurtured lead back to sales, which happens only if it meets the active definition now: the
+ * server, not the marketer, decides that it is an MQL again.
+ */
+export async function resubmitNurturedLead(actor: Actor, input: { leadId: string; version: number }, now = new Date()) {
+  return db().$transaction(async (tx) => {
+    const lead = await loadLeadState(tx, input.leadId);
+    if (!lead) throw new DomainError("That lead does not exist.", undefined, "not_found");
+    if (lead.version !== input.version) throw new DomainError(LEAD_CHANGED, undefined, "conflict");
+    const definition = await findActiveDefinition(tx);
+    const facts = await leadFacts(tx, lead.id);
+    if (!definition || !facts) throw new DomainError("There is no active lead definition to qualify against.");
+    const evaluation = evaluateLead(facts, definition.rules);
+    if (!evaluation.qualifies) {
+      throw new DomainError(`It does not meet lead definition v${definition.version}: ${evaluation.missing.join("; ")}.`);
+    }
+    const result = await changeStage(tx, {
+      lead,
+      to: "MQL",
+      via: "qualification",
+      actor,
+      reason: `Re-submitted; met lead definition v${definition.version} with ${evaluation.score} points`,
+      data: { score: evaluation.score, qualifiedVersion: definition.version },
+      now,
+    });
+    const handover = await openHandover(tx, { leadId: lead.id, fromUserId: lead.ownerId, definition, now });
+    if (!handover) throw new DomainError("There is no active sales rep to hand the lead to.");
+    return result;
+  });
 }

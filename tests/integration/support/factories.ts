@@ -40,7 +40,7 @@ export function leadInput(overrides: Partial<LeadInput> = {}): LeadInput {
   };
 }
 
-export async function makeLead(creator: { id: string }, overrides: Partial<LeadInput> = {}) {
+export async function makeLead(creator: { id: string; role: Role }, overrides: Partial<LeadInput> = {}) {
   const input = leadInput(overrides);
   const { id } = await createLead(creator, input);
   return { id, ...input };

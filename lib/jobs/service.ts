@@ -1,0 +1,68 @@
+// Background work in small transactions, resumable after a crash: each batch records how far it got in the same
+// transaction as its work, so a restarted job continues exactly where the last committed batch ended.
+import { db, type Prisma, type Tx } from "../db/client";
+import { reevaluateBatch } from "./reevaluate";
+
+export type JobKind = "reevaluate-leads";
+
+export async function enqueueJob(tx: Tx, kind: JobKind, payload: Prisma.InputJsonValue, total: number) {
+  return tx.job.create({ data: { kind, payload, total }, select: { id: true } });
+}
+
+const handlers: Record<JobKind, (tx: Tx, job: { payload: Prisma.JsonValue; cursor: string | null }) => Promise<{ processed: number; cursor: string | null; done: boolean }>> = {
+  "reevaluate-leads": reevaluateBatch,
+};
+
+/** Runs one batch of the job. Returns false when the job has nothing left to do. */
+export async function runJobBatch(jobId: string): Promise<boolean> {
+  return db().$transaction(
+    async (tx) => {
+      // The row lock makes a second runner (another app instance) wait, then see the advanced cursor.
+      const [job] = await tx.$queryRaw<{ id: string; kind: JobKind; status: string; payload: Prisma.JsonValue; cursor: string | null }[]>`
+        SELECT id, kind, status, payload, cursor FROM "Job" WHERE id = ${jobId} FOR UPDATE`;
+      if (!job || job.status === "DONE" || job.status === "FAILED") return false;
+      const result = await handlers[job.kind](tx, job);
+      await tx.job.update({
+        where: { id: job.id },
+        data: {
+          status: result.done ? "DONE" : "RUNNING",
+          cursor: result.cursor,
+          processed: { increment: result.processed },
+          ...(job.status === "QUEUED" && { startedAt: new Date() }),
+          ...(result.done && { finishedAt: new Date() }),
+        },
+      });
+      return !result.done;
+    },
+    { timeout: 60_000 },
+  );
+}
+
+export async function runJob(jobId: string): Promise<void> {
+  try {
+    while (await runJobBatch(jobId)) {
+      // next batch
+    }
+  } catch (error) {
+    console.error(`[jobs] ${jobId} failed`, error);
+    await db().job.update({ where: { id: jobId }, data: { status: "FAILED", error: "The job stopped on an error; it can be resumed.", finishedAt: new Date() } });
+  }
+}
+
+let running: Promise<void> | null = null;
+
+/** Runs every unfinished job, oldest first. One runner per process; safe to call as often as wanted. */
+export function runPendingJobs(): Promise<void> {
+  running ??= (async () => {
+    try {
+      for (;;) {
+        const next = await db().job.findFirst({ where: { status: { in: ["QUEUED", "RUNNING"] } }, orderBy: { createdAt: "asc" }, select: { id: true } });
+        if (!next) return;
+        await runJob(next.id);
+      }
+    } finally {
+      running = null;
+    }
+  })();
+  return running;
+}
