@@ -9,10 +9,20 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  { href: "/queue", label: "My queue", permission: "handover:respond" },
   { href: "/leads", label: "Leads", permission: "lead:read" },
+  { href: "/handovers", label: "Handovers", permission: "handover:read" },
+  { href: "/agreement", label: "Agreement", permission: "agreement:read" },
   { href: "/admin/users", label: "Users", permission: "user:manage" },
 ];
 
 export function navigationFor(role: Role): NavItem[] {
   return NAV_ITEMS.filter((item) => can(role, item.permission));
+}
+
+/** Where a role lands after signing in: the page its work starts from. */
+export function homeFor(role: Role): string {
+  if (role === "SALES_REP") return "/queue";
+  if (role === "ADMIN") return "/admin/users";
+  return navigationFor(role)[0]?.href ?? "/forbidden";
 }

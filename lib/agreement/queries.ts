@@ -118,3 +118,11 @@ export async function getDefinitionWithDiff(version: number): Promise<{ definiti
   const active = activeRow ? toView(activeRow) : null;
   return { definition, active, diff: active ? diffRules(active.rules, definition.rules) : [] };
 }
+
+/** The rejection reasons a rep may use on this lead: those of the definition its pending handover was made under. */
+export async function getLeadRejectionReasons(leadId: string) {
+  const pending = await db().handover.findFirst({ where: { leadId, status: "PENDING" }, select: { definitionVersion: true } });
+  if (!pending) return [];
+  const definition = await db().leadDefinition.findUnique({ where: { version: pending.definitionVersion }, select: { rules: true } });
+  return definition ? definitionRulesSchema.parse(definition.rules).rejectionReasons : [];
+}

@@ -24,6 +24,8 @@ interface Transition {
   via: Via;
   by: readonly Actor[];
   needs?: readonly Need[];
+  /** Only for leads sales already holds: marketing's leads reach sales through qualification and a handover. */
+  salesHeldOnly?: boolean;
 }
 
 const SALES_HANDS: readonly Actor[] = ["sales owner", "sales manager"];
@@ -38,7 +40,7 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: "NURTURE", to: "MQL", via: "dispute", by: ["sales manager"] },
   { from: "DISQUALIFIED", to: "MQL", via: "dispute", by: ["sales manager"] },
   // A lead a rep found and logged themselves is theirs to accept: it never needed marketing's handover.
-  { from: "INQUIRY", to: "SAL", via: "manual", by: SALES_HANDS },
+  { from: "INQUIRY", to: "SAL", via: "manual", by: SALES_HANDS, salesHeldOnly: true },
   { from: "SAL", to: "SQL", via: "manual", by: SALES_HANDS },
   { from: "SQL", to: "OPPORTUNITY", via: "manual", by: SALES_HANDS, needs: ["amount", "closeDate"] },
   { from: "OPPORTUNITY", to: "WON", via: "manual", by: SALES_HANDS },
@@ -113,6 +115,9 @@ export function checkTransition(request: TransitionRequest): TransitionCheck {
     return { ok: false, message: `${move}: ${explanation}.` };
   }
 
+  if (transition.salesHeldOnly && !isSales(request.lead.ownerRole)) {
+    return { ok: false, message: `${move}: this inquiry is marketing's; it reaches sales when it meets the lead definition and is handed over.` };
+  }
   // The sales half belongs to the lead's owning rep (when a rep owns it) and to sales managers; the CRO watches.
   if (request.via === "manual" && transition.by.includes("sales owner") && request.lead.ownerRole !== "SALES_REP" && request.actor?.role === "SALES_REP") {
     return { ok: false, message: `${move}: this lead is not yours. A sales manager can reassign it.` };
@@ -134,6 +139,10 @@ export function checkTransition(request: TransitionRequest): TransitionCheck {
     }
   }
   return { ok: true };
+}
+
+function isSales(role: Role | null): boolean {
+  return role === "SALES_REP" || role === "SALES_MANAGER";
 }
 
 function whoMay(transition: Transition): string {
@@ -162,6 +171,7 @@ export function manualMoves(
   lead: TransitionRequest["lead"],
 ): { to: Stage; needs: readonly Need[] }[] {
   return TRANSITIONS.filter((transition) => transition.from === from && transition.via === "manual")
+    .filter((transition) => !transition.salesHeldOnly || isSales(lead.ownerRole))
     .filter((transition) => transition.by.some((who) => plays(who, { from, to: transition.to, via: "manual", actor, lead })))
     .map((transition) => ({ to: transition.to, needs: transition.needs ?? [] }));
 }

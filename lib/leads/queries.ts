@@ -1,6 +1,9 @@
 import "server-only";
 import { db, Prisma } from "../db/client";
-import type { LeadSource, Role, Stage } from "../db/enums";
+import type { LeadSource, Role, Stage, TouchKind } from "../db/enums";
+import { findActiveDefinition, findDefinitionByVersion } from "../agreement/active";
+import { evaluateLead, type Evaluation } from "../agreement/rules";
+import { leadFacts } from "./qualification";
 import { can } from "../auth/permissions";
 import type { CurrentUser } from "../auth/current-user";
 import type { LeadListQuery } from "./schemas";
@@ -106,6 +109,13 @@ export async function listLeads(user: CurrentUser, query: LeadListQuery): Promis
 
 export interface LeadDetail {
   id: string;
+  version: number;
+  ownerRole: Role | null;
+  qualifiedVersion: number | null;
+  campaignId: string | null;
+  /** The rep a pending handover waits on, if any. */
+  pendingRepId: string | null;
+  touches: { id: string; kind: TouchKind; at: string; note: string | null; by: string; byId: string }[];
   name: string;
   email: string;
   title: string | null;
@@ -127,6 +137,9 @@ export async function getLead(user: CurrentUser, id: string): Promise<LeadDetail
     where: { AND: [visibleLeads(user), { id }] },
     select: {
       id: true,
+      version: true,
+      qualifiedVersion: true,
+      campaignId: true,
       name: true,
       email: true,
       title: true,
@@ -138,8 +151,10 @@ export async function getLead(user: CurrentUser, id: string): Promise<LeadDetail
       expectedCloseDate: true,
       company: { select: { name: true, size: true, industry: true, country: true } },
       campaign: { select: { id: true, name: true } },
-      owner: { select: { id: true, name: true } },
+      owner: { select: { id: true, name: true, role: true } },
       createdBy: { select: { name: true } },
+      handovers: { where: { status: "PENDING" }, select: { toUserId: true } },
+      touches: { orderBy: [{ at: "desc" }, { id: "asc" }], take: 100, select: { id: true, kind: true, at: true, note: true, user: { select: { id: true, name: true } } } },
       stageChanges: {
         orderBy: [{ at: "asc" }, { id: "asc" }],
         select: { id: true, fromStage: true, toStage: true, at: true, reason: true, actor: { select: { name: true } } },
@@ -149,6 +164,12 @@ export async function getLead(user: CurrentUser, id: string): Promise<LeadDetail
   if (!lead) return null;
   return {
     id: lead.id,
+    version: lead.version,
+    ownerRole: lead.owner?.role ?? null,
+    qualifiedVersion: lead.qualifiedVersion,
+    campaignId: lead.campaignId,
+    pendingRepId: lead.handovers[0]?.toUserId ?? null,
+    touches: lead.touches.map((touch) => ({ id: touch.id, kind: touch.kind, at: touch.at.toISOString(), note: touch.note, by: touch.user.name, byId: touch.user.id })),
     name: lead.name,
     email: lead.email,
     title: lead.title,
@@ -157,7 +178,7 @@ export async function getLead(user: CurrentUser, id: string): Promise<LeadDetail
     campaign: lead.campaign,
     stage: lead.stage,
     score: lead.score,
-    owner: lead.owner,
+    owner: lead.owner ? { id: lead.owner.id, name: lead.owner.name } : null,
     createdBy: lead.createdBy?.name ?? null,
     createdAt: lead.createdAt.toISOString(),
     amount: lead.amount?.toString() ?? null,
@@ -192,4 +213,26 @@ export async function listLeadOwnerOptions(): Promise<Option[]> {
 export async function listCampaignOptions(): Promise<Option[]> {
   const campaigns = await db().campaign.findMany({ orderBy: { startsAt: "desc" }, select: { id: true, name: true } });
   return campaigns.map((campaign) => ({ value: campaign.id, label: campaign.name }));
+}
+
+/**
+ * Of these leads, the ones this marketer may dispute rejections of: their own leads, or any lead for the
+ * marketing manager.
+ */
+export async function listOwnedLeadIds(user: CurrentUser, leadIds: string[]): Promise<Set<string>> {
+  if (user.role === "MARKETING_MANAGER") return new Set(leadIds);
+  const leads = await db().lead.findMany({ where: { AND: [visibleLeads(user), { id: { in: leadIds }, ownerId: user.id }] }, select: { id: true } });
+  return new Set(leads.map((lead) => lead.id));
+}
+
+/**
+ * The lead's score breakdown and what it still lacks, under the definition that applies to it: the version it
+ * qualified under once handed over, the active one before.
+ */
+export async function getLeadEvaluation(user: CurrentUser, lead: Pick<LeadDetail, "id" | "qualifiedVersion">): Promise<{ version: number; basis: "active" | "qualified"; evaluation: Evaluation } | null> {
+  if (!can(user.role, "lead:read")) return null;
+  const definition = lead.qualifiedVersion ? await findDefinitionByVersion(db(), lead.qualifiedVersion) : await findActiveDefinition(db());
+  const facts = await leadFacts(db(), lead.id);
+  if (!definition || !facts) return null;
+  return { version: definition.version, basis: lead.qualifiedVersion ? "qualified" : "active", evaluation: evaluateLead(facts, definition.rules) };
 }

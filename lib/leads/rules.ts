@@ -1,4 +1,5 @@
 // Pure rules for leads: no database, no framework. Unit-tested in tests/unit/leads-rules.test.ts.
+import type { Role, Stage } from "../db/enums";
 import { leadListQuerySchema, type LeadListQuery } from "./schemas";
 
 /** "  ACME  Corp " and "acme corp" are one company. */
@@ -39,4 +40,18 @@ export function sortPatch(query: LeadListQuery, field: LeadListQuery["sort"]): P
 
 export function pageCount(total: number, size: number): number {
   return Math.max(1, Math.ceil(total / size));
+}
+
+/**
+ * Why this person may not edit this lead's facts, or null if they may. Marketing edits the leads it holds (before
+ * and outside the sales half); a rep edits their own leads; a sales manager any lead.
+ */
+export function refuseEdit(actor: { id: string; role: Role }, lead: { stage: Stage; ownerId: string | null }): string | null {
+  const marketingHolds = ["INQUIRY", "MQL", "NURTURE", "DISQUALIFIED"].includes(lead.stage);
+  if (actor.role === "MARKETER" || actor.role === "MARKETING_MANAGER") {
+    return marketingHolds ? null : "Sales owns this lead now; marketing can read it but not change it.";
+  }
+  if (actor.role === "SALES_MANAGER") return null;
+  if (actor.role === "SALES_REP") return lead.ownerId === actor.id ? null : "This lead is not yours.";
+  return "Your role cannot edit leads.";
 }

@@ -10,7 +10,7 @@ import { openHandover } from "../handovers/assignment";
 import { evaluateLead } from "../agreement/rules";
 import type { LeadInput, LeadUpdate } from "./schemas";
 import type { MoveStageInput } from "./move-schema";
-import { normalizeCompanyName, tidyCompanyName } from "./rules";
+import { normalizeCompanyName, refuseEdit, tidyCompanyName } from "./rules";
 import { leadFacts, reevaluateLead } from "./qualification";
 
 interface Actor {
@@ -123,15 +123,6 @@ export async function updateLead(actor: Actor, input: LeadUpdate, now = new Date
     const { qualified } = await reevaluateLead(tx, lead.id, { now });
     return { version: input.version + 1, stage: qualified ? "MQL" : lead.stage };
   });
-}
-
-function refuseEdit(actor: Actor, lead: { stage: string; ownerId: string | null; ownerRole: Role | null }): string | null {
-  const marketingHolds = ["INQUIRY", "NURTURE", "DISQUALIFIED", "MQL"].includes(lead.stage);
-  const marketing = actor.role === "MARKETER" || actor.role === "MARKETING_MANAGER";
-  if (marketing) return marketingHolds ? null : "Sales owns this lead now; marketing can read it but not change it.";
-  if (actor.role === "SALES_MANAGER") return null;
-  if (actor.role === "SALES_REP") return lead.ownerId === actor.id ? null : "This lead is not yours.";
-  return "Your role cannot edit leads.";
 }
 
 async function assertCampaignExists(tx: Tx, campaignId: string) {

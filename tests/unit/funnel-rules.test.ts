@@ -77,7 +77,8 @@ describe("checkTransition: who may make which move", () => {
   });
 
   it("leaves a lead no rep owns to sales managers on the sales half", () => {
-    for (const [from, to, via, who] of ALLOWED.filter(([, , , who]) => who.includes("owning rep"))) {
+    // Inquiry → SAL is not among them: a marketing inquiry reaches sales only through a handover (tested below).
+    for (const [from, to, via, who] of ALLOWED.filter(([from, , , who]) => who.includes("owning rep") && from !== "INQUIRY")) {
       const allowed = EVERYONE.filter((person) => checkTransition(request(from, to, via, person, { lead: marketingLead })).ok);
       expect([from, to, allowed]).toEqual([from, to, who.filter((person) => person !== "owning rep")]);
     }
@@ -186,6 +187,14 @@ describe("manualMoves", () => {
     ["LOST", "owning rep", []],
   ])("from %s, %s may", (from, who, expectedMoves) => {
     expect(moves(from, who)).toEqual(expectedMoves);
+  });
+
+  it("never lets sales take a marketing inquiry past the definition and the handover", () => {
+    for (const who of ["sales manager", "owning rep"] as const) {
+      const result = checkTransition(request("INQUIRY", "SAL", "manual", who, { lead: marketingLead }));
+      expect(result.ok).toBe(false);
+    }
+    expect(moves("INQUIRY", "sales manager", marketingLead)).toEqual([]);
   });
 
   it("offers a rep nothing on a lead marketing owns", () => {

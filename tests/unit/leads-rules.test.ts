@@ -56,9 +56,14 @@ describe("the lead schema", () => {
   });
 
   it("names every invalid field", () => {
-    const result = leadInputSchema.safeParse({ ...valid, email: "x", companySize: "1.5", country: "XX", source: "TV", title: "" });
+    const result = leadInputSchema.safeParse({ ...valid, email: "x", companySize: "1.5", country: "XX", source: "TV", name: "" });
     expect(result.success).toBe(false);
-    expect(Object.keys(result.error!.flatten().fieldErrors).sort()).toEqual(["companySize", "country", "email", "source", "title"]);
+    expect(Object.keys(result.error!.flatten().fieldErrors).sort()).toEqual(["companySize", "country", "email", "name", "source"]);
+  });
+
+  it("lets facts the definition may require later be left empty when logging", () => {
+    const parsed = leadInputSchema.parse({ ...valid, title: " ", companySize: "", industry: "", country: "" });
+    expect(parsed).toMatchObject({ title: undefined, companySize: undefined, industry: undefined, country: undefined });
   });
 
   it("strips fields the form does not have", () => {
@@ -67,8 +72,9 @@ describe("the lead schema", () => {
 });
 
 describe("company size", () => {
-  it("asks for a number when the box is empty, rather than calling it zero", () => {
-    const result = leadInputSchema.shape.companySize.safeParse("");
-    expect(result.error?.issues[0]?.message).toBe("Enter the number of employees");
+  it("reads an empty box as unknown, not zero, and asks for a number when the text is not one", () => {
+    expect(leadInputSchema.shape.companySize.parse("")).toBeUndefined();
+    expect(leadInputSchema.shape.companySize.safeParse("lots").error?.issues[0]?.message).toBe("Enter the number of employees");
+    expect(leadInputSchema.shape.companySize.safeParse("0").error?.issues[0]?.message).toBe("A company has at least 1 employee");
   });
 });

@@ -12,6 +12,17 @@ describe("the permission table", () => {
   const expected: Record<keyof typeof PERMISSIONS, string[]> = {
     "lead:read": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER", "CRO"],
     "lead:create": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER"],
+    "lead:edit": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER"],
+    "lead:move": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER"],
+    "touch:log": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER"],
+    "agreement:read": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER", "CRO", "ADMIN"],
+    "agreement:draft": ["SALES_MANAGER", "MARKETING_MANAGER", "CRO"],
+    "agreement:sign": ["SALES_MANAGER", "MARKETING_MANAGER"],
+    "agreement:activate": ["CRO"],
+    "handover:read": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER", "CRO"],
+    "handover:respond": ["SALES_REP"],
+    "handover:dispute": ["MARKETER", "MARKETING_MANAGER"],
+    "handover:manage": ["SALES_MANAGER"],
     "user:manage": ["ADMIN"],
   };
 
@@ -24,8 +35,9 @@ describe("the permission table", () => {
   });
 
   it("shows each role only the sections it may use", () => {
-    expect(navigationFor("SALES_REP").map((item) => item.label)).toEqual(["Leads"]);
-    expect(navigationFor("CRO").map((item) => item.label)).toEqual(["Leads"]);
-    expect(navigationFor("ADMIN").map((item) => item.label)).toEqual(["Users"]);
+    expect(navigationFor("SALES_REP").map((item) => item.label)).toEqual(["My queue", "Leads", "Handovers", "Agreement"]);
+    expect(navigationFor("MARKETER").map((item) => item.label)).toEqual(["Leads", "Handovers", "Agreement"]);
+    expect(navigationFor("CRO").map((item) => item.label)).toEqual(["Leads", "Handovers", "Agreement"]);
+    expect(navigationFor("ADMIN").map((item) => item.label)).toEqual(["Agreement", "Users"]);
   });
 });

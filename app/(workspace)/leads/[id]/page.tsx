@@ -2,29 +2,57 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
-import { getLead } from "@/lib/leads/queries";
+import { can } from "@/lib/auth/permissions";
+import { getLead, getLeadEvaluation, listCampaignOptions } from "@/lib/leads/queries";
+import { listActiveReps, listLeadHandovers } from "@/lib/handovers/queries";
+import { getLeadRejectionReasons } from "@/lib/agreement/queries";
+import { manualMoves } from "@/lib/funnel/rules";
+import { refuseEdit } from "@/lib/leads/rules";
+import { refuseTouch } from "@/lib/touches/rules";
+import { refuseDispute } from "@/lib/handovers/rules";
+import { firstTouchDue } from "@/lib/handovers/first-touch";
 import { COUNTRIES, SOURCE_LABELS, STAGE_LABELS } from "@/lib/leads/catalog";
 import { formatCount, formatDate, formatDateTime, formatMoney } from "@/lib/ui/format";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { StageBadge } from "@/components/leads/stage-badge";
+import { ScoreCard } from "@/components/leads/score-card";
+import { LeadHandovers } from "@/components/leads/lead-handovers";
+import { LogTouchForm, KIND_LABELS } from "@/components/leads/log-touch-form";
+import { MoveStageForm } from "@/components/leads/move-stage-form";
+import { EditLeadForm } from "@/components/leads/edit-lead-form";
 
 export const metadata: Metadata = { title: "Lead" };
+
+const unknown = <span className="text-muted">Unknown</span>;
 
 export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("lead:read");
   const lead = await getLead(user, (await params).id);
   if (!lead) notFound();
+  const [evaluation, handovers, campaigns, reps, reasons] = await Promise.all([
+    getLeadEvaluation(user, lead),
+    listLeadHandovers(user, lead.id),
+    listCampaignOptions(),
+    can(user.role, "handover:manage") ? listActiveReps() : Promise.resolve([]),
+    getLeadRejectionReasons(lead.id),
+  ]);
+
+  const leadState = { ownerId: lead.owner?.id ?? null, ownerRole: lead.ownerRole, assignedRepId: lead.pendingRepId };
+  const moves = can(user.role, "lead:move") ? manualMoves(lead.stage, user, leadState) : [];
+  const marketing = user.role === "MARKETER" || user.role === "MARKETING_MANAGER";
+  const canEdit = can(user.role, "lead:edit") && refuseEdit(user, { stage: lead.stage, ownerId: leadState.ownerId }) === null;
+  const canTouch = can(user.role, "touch:log") && refuseTouch(user, { stage: lead.stage, ownerId: leadState.ownerId, pendingRepId: lead.pendingRepId }) === null;
+  const canDispute = can(user.role, "handover:dispute") && handovers.some((handover) => refuseDispute(handover.disputedAt ? { status: handover.status, disputedAt: new Date(handover.disputedAt) } : { status: handover.status, disputedAt: null }, user, leadState.ownerId) === null);
 
   const facts: [string, React.ReactNode][] = [
     ["Email", lead.email],
-    ["Job title", lead.title],
+    ["Job title", lead.title ?? unknown],
     ["Company", lead.company.name],
-    ["Company size", `${formatCount(lead.company.size)} employees`],
-    ["Industry", lead.company.industry],
-    ["Country", COUNTRIES[lead.company.country as keyof typeof COUNTRIES] ?? lead.company.country],
+    ["Company size", lead.company.size === null ? unknown : `${formatCount(lead.company.size)} employees`],
+    ["Industry", lead.company.industry ?? unknown],
+    ["Country", lead.company.country ? (COUNTRIES[lead.company.country as keyof typeof COUNTRIES] ?? lead.company.country) : unknown],
     ["Source", SOURCE_LABELS[lead.source]],
     ["Campaign", lead.campaign?.name ?? "None"],
-    ["Score", lead.score],
     ["Owner", lead.owner?.name ?? "Nobody"],
     ["Logged by", lead.createdBy ?? "Unknown"],
     ["Created", formatDateTime(lead.createdAt)],
@@ -37,9 +65,14 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
       <Link href="/leads" className="text-sm text-brand hover:underline">
         ← All leads
       </Link>
-      <div className="flex items-center gap-3">
+      <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">{lead.name}</h1>
         <StageBadge stage={lead.stage} />
+        {canEdit && (
+          <div className="ml-auto">
+            <EditLeadForm lead={lead} campaigns={campaigns} />
+          </div>
+        )}
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
@@ -55,6 +88,45 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
                 </div>
               ))}
             </dl>
+          </CardBody>
+        </Card>
+        <ScoreCard result={evaluation} />
+        <LeadHandovers
+          handovers={handovers}
+          viewerId={user.id}
+          can={{ respond: can(user.role, "handover:respond"), dispute: canDispute, manage: can(user.role, "handover:manage") }}
+          reasons={reasons}
+          reps={reps}
+          firstTouch={firstTouchDue(handovers, lead.touches)}
+        />
+        {(moves.length > 0 || (marketing && lead.stage === "NURTURE")) && (
+          <Card>
+            <CardHeader>
+              <CardTitle>Move along the funnel</CardTitle>
+            </CardHeader>
+            <CardBody>
+              <MoveStageForm leadId={lead.id} version={lead.version} moves={moves} canResubmit={marketing && lead.stage === "NURTURE"} />
+            </CardBody>
+          </Card>
+        )}
+        <Card>
+          <CardHeader>
+            <CardTitle>Touches</CardTitle>
+          </CardHeader>
+          <CardBody className="space-y-4">
+            {canTouch && <LogTouchForm leadId={lead.id} />}
+            {lead.touches.length === 0 ? (
+              <p className="text-sm text-muted">No touches yet.</p>
+            ) : (
+              <ol className="space-y-2 text-sm" aria-label="Touches">
+                {lead.touches.map((touch) => (
+                  <li key={touch.id}>
+                    <span className="font-medium">{KIND_LABELS[touch.kind]}</span> · {formatDateTime(touch.at)} · {touch.by}
+                    {touch.note && <div className="text-muted">{touch.note}</div>}
+                  </li>
+                ))}
+              </ol>
+            )}
           </CardBody>
         </Card>
         <Card>
