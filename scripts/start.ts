@@ -73,4 +73,6 @@ server.listen(env.PORT, () => {
     for (const demo of DEMO_SIGN_INS) log(`  ${ROLE_LABELS[demo.role].padEnd(18)} ${demo.email}`);
   }
   log("Press Ctrl-C to stop.");
+  // Background work interrupted by a stop or crash (e.g. re-evaluating leads) continues where it left off.
+  void import("../lib/jobs/service").then(({ runPendingJobs }) => runPendingJobs());
 });

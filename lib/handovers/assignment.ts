@@ -15,7 +15,7 @@ export async function openHandover(
   let toUserId = input.toUserId;
   if (!toUserId) {
     const reps = await tx.$queryRaw<RepLoad[]>`
-      SELECT u.id, u."createdAt" AS "joinedAt", max(h."createdAt") AS "lastAssignedAt"
+      SELECT u.id, u."createdAt" AS "joinedAt", max(h.turn) AS "lastAssignedAt"
       FROM "User" u LEFT JOIN "Handover" h ON h."toUserId" = u.id
       WHERE u.role = 'SALES_REP' AND u.active
       GROUP BY u.id`;

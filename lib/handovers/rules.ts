@@ -44,8 +44,11 @@ export function formatClock(msLeft: number): string {
 
 export interface RepLoad {
   id: string;
-  /** When the rep was last handed a lead; null if never. */
-  lastAssignedAt: Date | null;
+  /**
+   * When the rep was last handed a lead, as a time or as a handover's turn number (which orders handovers made in
+   * the same millisecond too); null if never.
+   */
+  lastAssignedAt: Date | number | null;
   joinedAt: Date;
 }
 
@@ -57,8 +60,8 @@ export interface RepLoad {
  */
 export function pickNextRep(reps: readonly RepLoad[]): string | null {
   const ordered = [...reps].sort((a, b) => {
-    const waitedA = a.lastAssignedAt?.getTime() ?? Number.NEGATIVE_INFINITY;
-    const waitedB = b.lastAssignedAt?.getTime() ?? Number.NEGATIVE_INFINITY;
+    const waitedA = a.lastAssignedAt === null ? Number.NEGATIVE_INFINITY : Number(a.lastAssignedAt);
+    const waitedB = b.lastAssignedAt === null ? Number.NEGATIVE_INFINITY : Number(b.lastAssignedAt);
     if (waitedA !== waitedB) return waitedA - waitedB;
     if (a.joinedAt.getTime() !== b.joinedAt.getTime()) return a.joinedAt.getTime() - b.joinedAt.getTime();
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;

@@ -18,7 +18,7 @@ export async function reevaluateBatch(tx: Tx, job: { payload: Prisma.JsonValue; 
     take: BATCH,
     select: { id: true },
   });
-  const now = new Date();
-  for (const lead of leads) await reevaluateLead(tx, lead.id, { now, definition });
+  // Each lead is handed over at its own moment: the round robin orders reps by their last handover's time.
+  for (const lead of leads) await reevaluateLead(tx, lead.id, { now: new Date(), definition });
   return { processed: leads.length, cursor: leads.at(-1)?.id ?? job.cursor, done: leads.length < BATCH };
 }

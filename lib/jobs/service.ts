@@ -45,7 +45,7 @@ export async function runJob(jobId: string): Promise<void> {
     }
   } catch (error) {
     console.error(`[jobs] ${jobId} failed`, error);
-    await db().job.update({ where: { id: jobId }, data: { status: "FAILED", error: "The job stopped on an error; it can be resumed.", finishedAt: new Date() } });
+    await db().job.update({ where: { id: jobId }, data: { status: "FAILED", error: "The job stopped on an error; the details are in the server log.", finishedAt: new Date() } });
   }
 }
 
