@@ -3,7 +3,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 
 export default function NotFound() {
   return (
-    <main className="mx-auto max-w-xl py-16">
+    <div className="mx-auto max-w-xl py-16">
       <EmptyState
         title="Not found"
         description="It may have been removed, or the link is wrong."
@@ -13,6 +13,6 @@ export default function NotFound() {
           </Link>
         }
       />
-    </main>
+    </div>
   );
 }

@@ -30,7 +30,7 @@ export async function runAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>):
     return {
       ok: false,
       formError: "Some fields need attention.",
-      fieldErrors: z.flattenError(parsed.error as z.ZodError<Record<string, unknown>>).fieldErrors as Record<string, string[]>,
+      fieldErrors: fieldErrorsOf(parsed.error),
     };
   }
   try {
@@ -55,4 +55,17 @@ export async function runAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>):
 /** A serialization failure or deadlock: the database refused one of two simultaneous writes, and it left no trace. */
 function isWriteConflict(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2034";
+}
+
+/**
+ * Every problem under the dotted path of the field it belongs to ("email", "rules.fit.companySize.max"), so a form
+ * with nested fields can show each message where it belongs. Problems with the input as a whole go under "_form".
+ */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    (errors[key] ??= []).push(issue.message);
+  }
+  return errors;
 }

@@ -1,7 +1,7 @@
 // The shape of a lead definition's rules, validated on every write: the edit form and the server share it.
 import { z } from "zod";
 import { LeadSource } from "../db/enums";
-import { COUNTRY_CODES, INDUSTRIES } from "../leads/catalog";
+import { COUNTRY_CODES, INDUSTRIES, SOURCE_LABELS } from "../leads/catalog";
 
 export const SENIORITIES = ["INDIVIDUAL", "MANAGER", "DIRECTOR", "VP", "C_LEVEL"] as const;
 export type Seniority = (typeof SENIORITIES)[number];
@@ -34,7 +34,7 @@ export const rejectionReasonSchema = z.object({
 export type RejectionReason = z.infer<typeof rejectionReasonSchema>;
 
 const sourcePoints = z.object(
-  Object.fromEntries(Object.values(LeadSource).map((source) => [source, points(source)])) as Record<LeadSource, ReturnType<typeof points>>,
+  Object.fromEntries(Object.values(LeadSource).map((source) => [source, points(`the source ${SOURCE_LABELS[source]}`)])) as Record<LeadSource, ReturnType<typeof points>>,
 );
 
 export const definitionRulesSchema = z
@@ -43,8 +43,11 @@ export const definitionRulesSchema = z
     fit: z.object({
       companySize: z
         .object({
-          min: z.number().int().min(1, { error: "At least 1 employee" }),
-          max: z.number().int().max(5_000_000),
+          min: z.number({ error: "Enter the minimum employees" }).int({ error: "Use a whole number" }).min(1, { error: "At least 1 employee" }),
+          max: z
+            .number({ error: "Enter the maximum employees" })
+            .int({ error: "Use a whole number" })
+            .max(5_000_000, { error: "At most 5,000,000 employees" }),
         })
         .refine((range) => range.min <= range.max, { error: "The minimum must not exceed the maximum", path: ["max"] })
         .nullable(),
@@ -62,7 +65,11 @@ export const definitionRulesSchema = z
       maxTouchPoints: points("touches in all"),
       sources: sourcePoints,
     }),
-    mqlThreshold: z.number({ error: "Enter the threshold" }).int().min(1, { error: "At least 1 point" }).max(1000),
+    mqlThreshold: z
+      .number({ error: "Enter the threshold" })
+      .int({ error: "Use whole points" })
+      .min(1, { error: "At least 1 point" })
+      .max(1000, { error: "At most 1,000 points" }),
     sla: z.object({ acceptHours: hours("accepting"), firstTouchHours: hours("the first touch") }),
     rejectionReasons: z
       .array(rejectionReasonSchema)

@@ -1,0 +1,1 @@
+export const SIDE_LABELS = { SALES: "Sales", MARKETING: "Marketing" } as const;
