@@ -37,8 +37,8 @@ export interface Reevaluation {
 }
 
 /**
- * Re-scores a lead that marketing still holds (INQUIRY) and, the moment it meets the definition, makes it an MQL
- * and hands it to a rep. A lead already handed over keeps the score and version it qualified under.
+ * Re-scores an inquiry and, if marketing holds it, the moment it meets the definition makes it an MQL and hands it
+ * to a rep. A lead already handed over keeps the score and version it qualified under.
  */
 export async function reevaluateLead(
   tx: Tx,
@@ -56,6 +56,8 @@ export async function reevaluateLead(
   // The score is the server's to keep; it is not a user edit, so it does not bump the lead's version.
   await tx.lead.update({ where: { id: leadId }, data: { score: evaluation.score } });
   if (!evaluation.qualifies) return { evaluation, qualified: false, handoverId: null };
+  // A lead a rep found and logged is already with sales: it is scored, but there is nothing to hand over.
+  if (lead.ownerRole === "SALES_REP" || lead.ownerRole === "SALES_MANAGER") return { evaluation, qualified: false, handoverId: null };
 
   const handover = await openHandover(tx, { leadId, fromUserId: lead.ownerId, definition, now: options.now });
   if (!handover) {

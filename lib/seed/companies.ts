@@ -9,12 +9,18 @@ export interface CompanyDraft {
   id: string;
   name: string;
   normalizedName: string;
-  size: number;
-  industry: Industry;
-  country: CountryCode;
+  /** What the workspace knows: a few accounts were imported without their size, industry or country. */
+  size: number | null;
+  industry: Industry | null;
+  country: CountryCode | null;
+  /** The real headcount, known or not: it drives how many leads and how large a deal the account brings; not stored. */
+  employees: number;
   /** Used for the demo contacts' email addresses; not stored. */
   domain: string;
 }
+
+/** Shares of accounts whose size, industry or country nobody has filled in yet. */
+const UNKNOWN_SHARE = { size: 0.015, industry: 0.01, country: 0.007 };
 
 const INDUSTRY_WEIGHTS: Partial<Record<Industry, number>> = {
   Software: 18,
@@ -24,12 +30,12 @@ const INDUSTRY_WEIGHTS: Partial<Record<Industry, number>> = {
   Retail: 8,
   "Professional services": 8,
   Logistics: 6,
-  Media: 5,
+  Media: 7,
   Telecommunications: 5,
-  Education: 5,
-  Energy: 4,
+  Education: 7,
+  Energy: 6,
 };
-const OTHER_INDUSTRY_WEIGHT = 2.5;
+const OTHER_INDUSTRY_WEIGHT = 4;
 
 const COUNTRY_WEIGHTS: Partial<Record<CountryCode, number>> = {
   US: 34,
@@ -39,7 +45,7 @@ const COUNTRY_WEIGHTS: Partial<Record<CountryCode, number>> = {
   FR: 5,
   NL: 4,
   AU: 4,
-  IN: 3,
+  IN: 5,
   IE: 2,
   ES: 2,
   IT: 2,
@@ -47,7 +53,7 @@ const COUNTRY_WEIGHTS: Partial<Record<CountryCode, number>> = {
   CH: 2,
   SG: 2,
 };
-const OTHER_COUNTRY_WEIGHT = 0.8;
+const OTHER_COUNTRY_WEIGHT = 1.2;
 
 const COUNTRY_TLDS: Partial<Record<CountryCode, string>> = {
   GB: "co.uk",
@@ -97,13 +103,15 @@ export function buildCompanies(faker: Faker, random: SeededRandom, count: number
     if (taken.has(normalizedName)) continue;
     taken.add(normalizedName);
     const country = random.weighted(countryWeights);
+    const employees = companySize(random);
     companies.push({
       id: `seed_company_${String(companies.length + 1).padStart(4, "0")}`,
       name,
       normalizedName,
-      size: companySize(random),
-      industry,
-      country,
+      size: random.chance(UNKNOWN_SHARE.size) ? null : employees,
+      industry: random.chance(UNKNOWN_SHARE.industry) ? null : industry,
+      country: random.chance(UNKNOWN_SHARE.country) ? null : country,
+      employees,
       domain: companyDomain(random, name, country),
     });
   }
@@ -124,9 +132,9 @@ function companyName(faker: Faker, random: SeededRandom, industry: Industry): st
   return faker.company.name();
 }
 
-/** Employees: median around 120, from 5 to 50,000, rounded the way people report headcount. */
+/** Employees: median around 70, from 5 to 50,000, rounded the way people report headcount. */
 function companySize(random: SeededRandom): number {
-  const raw = random.logNormalWithin(120, 1.7, 5, 50_000);
+  const raw = random.logNormalWithin(70, 2, 5, 50_000);
   const step = raw < 100 ? 1 : raw < 1_000 ? 5 : raw < 10_000 ? 50 : 500;
   return clamp(Math.round(raw / step) * step, 5, 50_000);
 }

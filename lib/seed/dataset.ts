@@ -1,14 +1,20 @@
 // Assembles the whole demo workspace in memory, as rows ready to insert. Pure and deterministic: the same `now`
 // always gives the same rows, because every random choice comes from generators with a fixed seed.
 import { en, Faker } from "@faker-js/faker";
+import { DEFAULT_RULES } from "../agreement/defaults";
 import type { Prisma } from "../db/generated/client";
 import { addDays, monthsBefore, startOfUtcDay } from "./calendar";
-import { buildCampaigns, type CampaignDraft } from "./campaigns";
-import { buildCompanies, type CompanyDraft } from "./companies";
-import { walkFunnel, type LeadJourney } from "./funnel-history";
-import { buildLeads, type LeadDraft } from "./leads";
+import { buildCampaigns } from "./campaigns";
+import { buildCompanies } from "./companies";
+import { buildDefinitions } from "./definitions";
+import { walkFunnel } from "./funnel-history";
+import { replayHandovers } from "./handovers";
+import { buildLeads } from "./leads";
+import { qualifyLeads } from "./qualification";
 import { SeededRandom } from "./random";
-import { buildTeam, Roster, type TeamMember } from "./team";
+import { campaignRow, companyRows, handoverRow, leadRow, touchRows, userRow } from "./rows";
+import { buildTeam, Roster } from "./team";
+import { repTouches } from "./touches";
 
 const SEED = 20261122;
 const HISTORY_MONTHS = 18;
@@ -17,10 +23,14 @@ const LEAD_COUNT = 5_000;
 
 export interface DemoDataset {
   users: Prisma.UserCreateManyInput[];
+  definitions: Prisma.LeadDefinitionCreateManyInput[];
+  signatures: Prisma.DefinitionSignatureCreateManyInput[];
   companies: Prisma.CompanyCreateManyInput[];
   campaigns: Prisma.CampaignCreateManyInput[];
   leads: Prisma.LeadCreateManyInput[];
   stageChanges: Prisma.StageChangeCreateManyInput[];
+  handovers: Prisma.HandoverCreateManyInput[];
+  touches: Prisma.TouchCreateManyInput[];
 }
 
 export function buildDemoDataset(options: { now: Date; passwordHash: string }): DemoDataset {
@@ -35,100 +45,35 @@ export function buildDemoDataset(options: { now: Date; passwordHash: string }): 
 
   const team = buildTeam(faker, random, { foundedAt, historyStartsAt, now });
   const roster = new Roster(team);
+  const { definitions, signatures } = buildDefinitions(roster, { historyStartsAt, now });
   const companies = buildCompanies(faker, random, COMPANY_COUNT);
   const campaigns = buildCampaigns(random, roster, { historyStartsAt, now, earliestCreatedAt: addDays(foundedAt, 14) });
   const leads = buildLeads(faker, random, { count: LEAD_COUNT, historyStartsAt, now, companies, campaigns, roster });
-  const journeys = leads.map((lead) => walkFunnel(lead, { now, random, roster }));
+
+  // Every lead is scored against v1, the definition in force for the whole history; each phase draws from its own
+  // generator so that tuning one leaves the others' choices alone.
+  const rules = DEFAULT_RULES;
+  const qualifications = qualifyLeads(leads, rules, { now, random: new SeededRandom(SEED + 1) });
+  const { handovers, outcomes } = replayHandovers(qualifications, { now, random: new SeededRandom(SEED + 2), roster, rules });
+  const journeys = qualifications.map((qualification) => walkFunnel(qualification, outcomes.get(qualification.lead.id), { now, random, roster }));
+  const touchRandom = new SeededRandom(SEED + 3);
+  const touches = [
+    ...qualifications.flatMap((qualification) => qualification.touches),
+    ...journeys.flatMap((journey) => repTouches(journey.changes, { now, random: touchRandom, roster })),
+  ];
 
   return {
     users: team.map((member) => userRow(member, options.passwordHash)),
+    definitions,
+    signatures,
     // Accounts no lead came from were part of the target-account list imported when the workspace was set up.
     companies: companyRows(companies, leads, addDays(foundedAt, 14)),
     campaigns: campaigns.map(campaignRow),
-    leads: leads.map((lead, index) => leadRow(lead, journeyAt(journeys, index))),
+    leads: qualifications.map((qualification, index) => leadRow(qualification, journeys[index]!, outcomes.get(qualification.lead.id))),
     stageChanges: journeys
       .flatMap((journey) => journey.changes)
       .map((change, index) => ({ id: `seed_change_${String(index + 1).padStart(6, "0")}`, ...change })),
-  };
-}
-
-function journeyAt(journeys: readonly LeadJourney[], index: number): LeadJourney {
-  const journey = journeys[index];
-  if (!journey) throw new Error(`No funnel history for demo lead ${index}.`);
-  return journey;
-}
-
-function userRow(member: TeamMember, passwordHash: string): Prisma.UserCreateManyInput {
-  return {
-    id: member.id,
-    email: member.email,
-    name: member.name,
-    passwordHash,
-    role: member.role,
-    active: member.active,
-    // Deactivation was an edit of the row.
-    version: member.activeUntil ? 2 : 1,
-    createdAt: member.activeFrom,
-    updatedAt: member.activeUntil ?? member.activeFrom,
-  };
-}
-
-function companyRows(
-  companies: readonly CompanyDraft[],
-  leads: readonly LeadDraft[],
-  importedAt: Date,
-): Prisma.CompanyCreateManyInput[] {
-  const firstLeadAt = new Map<string, Date>();
-  for (const lead of leads) {
-    if (!firstLeadAt.has(lead.company.id)) firstLeadAt.set(lead.company.id, lead.createdAt); // leads are oldest first
-  }
-  return companies.map((company) => {
-    const createdAt = firstLeadAt.get(company.id) ?? importedAt;
-    return {
-      id: company.id,
-      name: company.name,
-      normalizedName: company.normalizedName,
-      size: company.size,
-      industry: company.industry,
-      country: company.country,
-      createdAt,
-      updatedAt: createdAt,
-    };
-  });
-}
-
-function campaignRow(campaign: CampaignDraft): Prisma.CampaignCreateManyInput {
-  return {
-    id: campaign.id,
-    name: campaign.name,
-    channel: campaign.channel,
-    startsAt: campaign.startsAt,
-    endsAt: campaign.endsAt,
-    budget: campaign.budget,
-    ownerId: campaign.ownerId,
-    createdAt: campaign.createdAt,
-    updatedAt: campaign.createdAt,
-  };
-}
-
-function leadRow(lead: LeadDraft, journey: LeadJourney): Prisma.LeadCreateManyInput {
-  return {
-    id: lead.id,
-    name: lead.name,
-    email: lead.email,
-    title: lead.title,
-    companyId: lead.company.id,
-    source: lead.source,
-    campaignId: lead.campaignId,
-    stage: journey.stage,
-    stageChangedAt: journey.stageChangedAt,
-    ownerId: journey.ownerId,
-    createdById: lead.createdById,
-    amount: journey.amount,
-    expectedCloseDate: journey.expectedCloseDate,
-    // Each move was one write to the lead row.
-    version: journey.changes.length,
-    createdAt: lead.createdAt,
-    updatedAt: journey.stageChangedAt,
+    handovers: handovers.map((handover) => handoverRow(handover, rules)),
+    touches: touchRows(touches),
   };
 }

@@ -1,6 +1,6 @@
-// Fills an empty workspace with 18 months of believable history (team, accounts, campaigns, leads and every stage
-// change), so that a first start of Tandem shows full dashboards and queues. Runs once: a workspace that has any
-// user is left alone.
+// Fills an empty workspace with 18 months of believable history (team, the signed lead definition and a proposed
+// successor, accounts, campaigns, leads with every stage change, handovers and touches), so that a first start of
+// Tandem shows full dashboards and queues. Runs once: a workspace that has any user is left alone.
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { buildDemoDataset } from "./dataset";
 
@@ -9,9 +9,25 @@ export interface SeedResult {
   users: number;
   leads: number;
   stageChanges: number;
+  definitions: number;
+  handovers: number;
+  touches: number;
 }
 
-const CHUNK_SIZE = 1_000;
+/** Rows per INSERT: one JSON parameter each, so the statement size, not the parameter count, is the limit. */
+const CHUNK_SIZE = 10_000;
+/** The tables the seed fills and their rows: a closed list, so that the table names in the SQL are never input. */
+interface SeedRows {
+  User: Prisma.UserCreateManyInput;
+  LeadDefinition: Prisma.LeadDefinitionCreateManyInput;
+  DefinitionSignature: Prisma.DefinitionSignatureCreateManyInput;
+  Company: Prisma.CompanyCreateManyInput;
+  Campaign: Prisma.CampaignCreateManyInput;
+  Lead: Prisma.LeadCreateManyInput;
+  StageChange: Prisma.StageChangeCreateManyInput;
+  Handover: Prisma.HandoverCreateManyInput;
+  Touch: Prisma.TouchCreateManyInput;
+}
 /** Serialises concurrent first starts (two app servers on one database): the second waits, then sees the data. */
 const SEED_LOCK_KEY = 20261122;
 
@@ -19,7 +35,7 @@ export async function seedDemoData(
   prisma: PrismaClient,
   options: { now: Date; passwordHash: string },
 ): Promise<SeedResult> {
-  const untouched: SeedResult = { created: false, users: 0, leads: 0, stageChanges: 0 };
+  const untouched: SeedResult = { created: false, users: 0, leads: 0, stageChanges: 0, definitions: 0, handovers: 0, touches: 0 };
   if ((await prisma.user.count()) > 0) return untouched;
 
   const dataset = buildDemoDataset(options);
@@ -27,6 +43,9 @@ export async function seedDemoData(
     users: dataset.users.length,
     leads: dataset.leads.length,
     stageChanges: dataset.stageChanges.length,
+    definitions: dataset.definitions.length,
+    handovers: dataset.handovers.length,
+    touches: dataset.touches.length,
   };
   // One transaction: an interrupted seed leaves an empty workspace, which the next start seeds again.
   return prisma.$transaction(
@@ -34,11 +53,15 @@ export async function seedDemoData(
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY}::bigint)`;
       if ((await tx.user.count()) > 0) return untouched;
 
-      await insertInChunks(dataset.users, (data) => tx.user.createMany({ data }));
-      await insertInChunks(dataset.companies, (data) => tx.company.createMany({ data }));
-      await insertInChunks(dataset.campaigns, (data) => tx.campaign.createMany({ data }));
-      await insertInChunks(dataset.leads, (data) => tx.lead.createMany({ data }));
-      await insertInChunks(dataset.stageChanges, (data) => tx.stageChange.createMany({ data }));
+      await insertRows(tx, "User", dataset.users);
+      await insertRows(tx, "LeadDefinition", dataset.definitions);
+      await insertRows(tx, "DefinitionSignature", dataset.signatures);
+      await insertRows(tx, "Company", dataset.companies);
+      await insertRows(tx, "Campaign", dataset.campaigns);
+      await insertRows(tx, "Lead", dataset.leads);
+      await insertRows(tx, "StageChange", dataset.stageChanges);
+      await insertRows(tx, "Handover", dataset.handovers);
+      await insertRows(tx, "Touch", dataset.touches);
       await tx.auditEvent.create({ data: auditEvent(options.now, counts) });
       return { created: true, ...counts };
     },
@@ -46,9 +69,23 @@ export async function seedDemoData(
   );
 }
 
-async function insertInChunks<T>(rows: readonly T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+/**
+ * Inserts createMany-shaped rows with one statement per chunk that expands a JSON array into records of the table's
+ * own type: several times faster than createMany for the demo's 20,000-odd rows. Every row of a table gives the same
+ * fields (a field left out is left to its column default); dates travel as UTC ISO strings, as Prisma stores them.
+ */
+async function insertRows<Table extends keyof SeedRows>(
+  tx: Pick<Prisma.TransactionClient, "$executeRawUnsafe">,
+  table: Table,
+  rows: readonly SeedRows[Table][],
+): Promise<void> {
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].map((column) => `"${column}"`).join(", ");
   for (let start = 0; start < rows.length; start += CHUNK_SIZE) {
-    await insert(rows.slice(start, start + CHUNK_SIZE));
+    const chunk = JSON.stringify(rows.slice(start, start + CHUNK_SIZE));
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`,
+      chunk,
+    );
   }
 }
 

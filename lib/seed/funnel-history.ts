@@ -3,8 +3,10 @@
 // sales stages. Rates and delays follow a typical B2B demand waterfall; nothing is ever dated after "now", so recent
 // leads are still early in the funnel and some deals are still open.
 import type { Stage } from "../db/enums";
-import { addDays, addMs, DAY, HOUR, MINUTE, startOfUtcDay } from "./calendar";
+import { addDays, addMs, DAY, MINUTE, startOfUtcDay } from "./calendar";
+import type { HandoverOutcome } from "./handovers";
 import type { LeadDraft } from "./leads";
+import type { Qualification } from "./qualification";
 import type { SeededRandom } from "./random";
 import type { Roster } from "./team";
 
@@ -39,7 +41,7 @@ const RECYCLE_REASONS = [
   ["No need", 20],
   ["No authority", 15],
 ] as const;
-const OPEN_WITH_SALES: readonly Stage[] = ["MQL", "SAL", "SQL", "OPPORTUNITY"];
+const OPEN_WITH_SALES: readonly Stage[] = ["SAL", "SQL", "OPPORTUNITY"];
 const LOST_REASONS = [
   ["Lost to competitor", 40],
   ["No decision", 30],
@@ -73,38 +75,40 @@ class Journey {
   }
 }
 
-export function walkFunnel(lead: LeadDraft, context: FunnelContext): LeadJourney {
+export function walkFunnel(
+  qualification: Qualification,
+  outcome: HandoverOutcome | undefined,
+  context: FunnelContext,
+): LeadJourney {
+  const { lead } = qualification;
   const journey = new Journey(lead, context.now);
   journey.move("INQUIRY", lead.createdAt, lead.createdById);
   if (lead.salesSourced) {
-    // The rep who found the lead works it; logging it is as good as accepting it.
-    const acceptedAt = addMs(lead.createdAt, context.random.between(5 * MINUTE, 2 * DAY));
+    // The rep who found the lead works it; logging it is as good as accepting it, which they did before "now".
+    const delay = Math.min(context.random.between(5 * MINUTE, 2 * DAY), 0.9 * (context.now.getTime() - lead.createdAt.getTime()));
+    const acceptedAt = addMs(lead.createdAt, delay);
     if (journey.move("SAL", acceptedAt, repFor(journey, acceptedAt, context))) workSalesStages(journey, lead, context);
-  } else {
-    runMarketingHalf(journey, lead, context);
+  } else if (qualification.mqlAt) {
+    runHandover(journey, qualification, outcome, context);
   }
   // A rep's open work does not stay with them after they leave: it was reassigned to a colleague.
   if (journey.stage !== null && OPEN_WITH_SALES.includes(journey.stage)) repFor(journey, context.now, context);
   return finish(journey);
 }
 
-function runMarketingHalf(journey: Journey, lead: LeadDraft, context: FunnelContext): void {
-  const { random, roster } = context;
-  if (!random.chance(mqlProbability(lead))) return;
-  const mqlAt = addMs(lead.createdAt, mqlDelay(random));
-  if (!journey.move("MQL", mqlAt, null)) return;
-  // Handover: the qualified lead goes to a rep's queue at the moment it qualifies.
-  journey.ownerId = roster.pickActive(random, "SALES_REP", mqlAt).id;
-
-  const respondedAt = addMs(mqlAt, speedToLead(random));
-  const rep = repFor(journey, respondedAt, context);
-  if (random.chance(acceptProbability(lead))) {
-    if (journey.move("SAL", respondedAt, rep)) workSalesStages(journey, lead, context);
+/** The server qualifies the lead; marketing keeps it until the rep answers the handover. */
+function runHandover(journey: Journey, qualification: Qualification, outcome: HandoverOutcome | undefined, context: FunnelContext): void {
+  const { lead, mqlAt, evaluation } = qualification;
+  if (!mqlAt || !outcome) throw new Error(`Demo lead ${lead.id} qualified without a handover.`);
+  journey.move("MQL", mqlAt, null, `Met lead definition v1 with ${evaluation.score} points`);
+  if (!outcome.respondedAt) return;
+  if (outcome.status === "ACCEPTED") {
+    journey.ownerId = outcome.repId;
+    if (journey.move("SAL", outcome.respondedAt, outcome.repId, "Accepted the handover")) workSalesStages(journey, lead, context);
     return;
   }
-  const disqualify = random.chance(isGoodFitCompany(lead) ? 0.3 : 0.6);
-  if (disqualify) journey.move("DISQUALIFIED", respondedAt, rep, disqualifyReason(random, lead));
-  else journey.move("NURTURE", respondedAt, rep, random.weighted(RECYCLE_REASONS));
+  const reason = outcome.reason!;
+  journey.move(reason.outcome, outcome.respondedAt, outcome.repId, `Rejected: ${reason.label}. ${outcome.note}`);
 }
 
 function workSalesStages(journey: Journey, lead: LeadDraft, context: FunnelContext): void {
@@ -117,13 +121,13 @@ function workSalesStages(journey: Journey, lead: LeadDraft, context: FunnelConte
   const openedAt = addDays(journey.at, random.between(3, 30));
   const expectedCloseDate = startOfUtcDay(addDays(openedAt, random.integer(30, 120)));
   if (!journey.move("OPPORTUNITY", openedAt, repFor(journey, openedAt, context))) return;
-  journey.amount = dealAmount(random, lead.company.size);
+  journey.amount = dealAmount(random, lead.company.employees);
   journey.expectedCloseDate = expectedCloseDate;
 
   // Deals slip: most close within a few weeks either side of the date the rep expected.
   const closedAt = addDays(expectedCloseDate, random.between(-15, 30) + random.between(9, 17) / 24);
   const closeAt = closedAt > addDays(openedAt, 7) ? closedAt : addDays(openedAt, 7);
-  const won = random.chance(isGoodFitCompany(lead) ? 0.28 : 0.18);
+  const won = random.chance(isGoodFitCompany(lead) ? 0.3 : 0.2);
   const actor = repFor(journey, closeAt, context);
   if (won) journey.move("WON", closeAt, actor);
   else journey.move("LOST", closeAt, actor, random.weighted(LOST_REASONS));
@@ -159,49 +163,9 @@ function finish(journey: Journey): LeadJourney {
   };
 }
 
+/** The accounts the product suits best buy more often, whether or not the workspace knows their size yet. */
 function isGoodFitCompany(lead: LeadDraft): boolean {
-  return lead.company.size >= 50 && lead.company.size <= 5_000;
-}
-
-function isDecisionMaker(lead: LeadDraft): boolean {
-  return lead.seniority !== "INDIVIDUAL_CONTRIBUTOR";
-}
-
-/** About one inquiry in five qualifies, far more often for the right company size and a manager or above. */
-function mqlProbability(lead: LeadDraft): number {
-  return 0.04 + (isGoodFitCompany(lead) ? 0.12 : 0) + (isDecisionMaker(lead) ? 0.09 : 0);
-}
-
-function acceptProbability(lead: LeadDraft): number {
-  return 0.3 + (isGoodFitCompany(lead) ? 0.15 : 0) + (isDecisionMaker(lead) ? 0.12 : 0);
-}
-
-/** Hot leads qualify within the hour of their form fill; the rest after days of opening emails and visiting. */
-function mqlDelay(random: SeededRandom): number {
-  if (random.chance(0.35)) return random.between(1 * MINUTE, 60 * MINUTE);
-  return (0.5 + 19.5 * Math.pow(random.next(), 1.5)) * DAY;
-}
-
-/** Minutes for most handovers, hours for many, more than a day for the ones that slip through the cracks. */
-function speedToLead(random: SeededRandom): number {
-  const bucket = random.weighted([
-    ["minutes", 50],
-    ["hours", 35],
-    ["days", 15],
-  ] as const);
-  if (bucket === "minutes") return random.between(3 * MINUTE, 90 * MINUTE);
-  if (bucket === "hours") return random.between(90 * MINUTE, 24 * HOUR);
-  return random.between(24 * HOUR, 5 * DAY);
-}
-
-function disqualifyReason(random: SeededRandom, lead: LeadDraft): string {
-  return random.weighted([
-    ["Not in ideal customer profile", isGoodFitCompany(lead) ? 15 : 45],
-    ["Bad contact data", 20],
-    ["Duplicate", 15],
-    ["Spam", 8],
-    ["Already a customer", 12],
-  ]);
+  return lead.company.employees >= 50 && lead.company.employees <= 5_000;
 }
 
 /** Larger companies buy larger deals: median from about 11,000 (50 people) to 60,000 (50,000 people). */

@@ -8,14 +8,14 @@ import type { CompanyDraft } from "./companies";
 import { uniqueEmail } from "./email";
 import { WeightedTable, type SeededRandom } from "./random";
 import type { Roster } from "./team";
-import { drawSeniority, drawTitle, type Seniority } from "./titles";
+import { drawSeniority, drawTitle } from "./titles";
 
 export interface LeadDraft {
   id: string;
   name: string;
   email: string;
-  title: string;
-  seniority: Seniority;
+  /** Null for the few forms and lists that did not ask for it. */
+  title: string | null;
   company: CompanyDraft;
   source: LeadSource;
   /** Referrals and outbound leads are logged by reps and skip the marketing half of the funnel. */
@@ -35,6 +35,8 @@ interface LeadPlan {
 }
 
 const SALES_SOURCED_SHARE = 0.15;
+/** Marketing leads that arrived without a job title (a short form, a badge scan); reps always note one. */
+const UNTITLED_SHARE = 0.015;
 const CAMPAIGN_ATTRIBUTED_SHARE = 0.6;
 /** Marketing leads that no campaign brought in: mostly the website and evergreen content. */
 const UNATTRIBUTED_SOURCES: readonly (readonly [LeadSource, number])[] = [
@@ -61,12 +63,12 @@ const CAMPAIGN_PULL: Record<CampaignDraft["channel"], number> = {
 const HOUR_WEIGHTS = [1, 1, 1, 1, 1, 1, 2, 3, 5, 7, 8, 8, 7, 8, 9, 9, 8, 7, 6, 5, 4, 3, 2, 1];
 
 export function buildLeads(faker: Faker, random: SeededRandom, plan: LeadPlan): LeadDraft[] {
-  const companyTable = new WeightedTable(plan.companies.map((company) => Math.pow(company.size, 0.3)));
+  const companyTable = new WeightedTable(plan.companies.map((company) => Math.pow(company.employees, 0.3)));
   const emails = new Set<string>();
   return arrivalTimes(random, plan).map((createdAt, index) => {
     const company = plan.companies[companyTable.draw(random)];
     if (!company) throw new Error("The company table drew outside the list.");
-    const seniority = drawSeniority(random, company.size);
+    const title = drawTitle(random, drawSeniority(random, company.employees));
     const first = faker.person.firstName();
     const last = faker.person.lastName();
     const origin = drawOrigin(random, createdAt, plan.campaigns);
@@ -75,8 +77,7 @@ export function buildLeads(faker: Faker, random: SeededRandom, plan: LeadPlan): 
       id: `seed_lead_${String(index + 1).padStart(6, "0")}`,
       name: `${first} ${last}`,
       email: uniqueEmail(first, last, company.domain, emails),
-      title: drawTitle(random, seniority),
-      seniority,
+      title: !origin.salesSourced && random.chance(UNTITLED_SHARE) ? null : title,
       company,
       ...origin,
       createdById: plan.roster.pickActive(random, creatorRole, createdAt).id,
@@ -88,7 +89,8 @@ export function buildLeads(faker: Faker, random: SeededRandom, plan: LeadPlan): 
 /** Arrival moments, oldest first: volume grows over the period, dips at weekends and year end, peaks at events. */
 function arrivalTimes(random: SeededRandom, plan: LeadPlan): Date[] {
   const days: Date[] = [];
-  for (let day = plan.historyStartsAt; day < plan.now; day = addMs(day, DAY)) days.push(day);
+  // Whole days only, so that no lead arrives after "now" whatever its time of day.
+  for (let day = plan.historyStartsAt; addMs(day, DAY) <= plan.now; day = addMs(day, DAY)) days.push(day);
   const dayTable = new WeightedTable(days.map((day, index) => dayWeight(day, index / days.length, plan.campaigns)));
   const hourTable = new WeightedTable(HOUR_WEIGHTS);
   const times = Array.from({ length: plan.count }, () => {

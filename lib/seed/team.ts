@@ -108,6 +108,13 @@ export class Roster {
     return member !== undefined && isActiveAt(member, at);
   }
 
+  /** A demo sign-in, whom the data makes sure has something to see. */
+  byEmail(email: string): TeamMember {
+    const member = this.members.find((candidate) => candidate.email === email);
+    if (!member) throw new Error(`The demo team has no ${email}.`);
+    return member;
+  }
+
   pickActive(random: SeededRandom, role: Role, at: Date): TeamMember {
     const candidates = this.members.filter((member) => member.role === role && isActiveAt(member, at));
     if (candidates.length === 0) throw new Error(`No active ${role} on ${at.toISOString()} in the demo team.`);
@@ -115,6 +122,6 @@ export class Roster {
   }
 }
 
-function isActiveAt(member: TeamMember, at: Date): boolean {
+export function isActiveAt(member: TeamMember, at: Date): boolean {
   return member.activeFrom <= at && (member.activeUntil === null || at < member.activeUntil);
 }

@@ -1,5 +1,6 @@
-// Job titles for demo leads, from individual contributors to the C-suite. The seniority travels with the title so
-// that the funnel can favour decision makers the way a lead definition's fit rules would.
+// Job titles for demo leads, from individual contributors to the C-suite, drawn by seniority. The lead definition
+// reads the seniority back from the title (seniorityOf in lib/agreement/rules.ts): the titles below read as at least
+// a manager exactly when they were drawn at manager level or above.
 import type { SeededRandom } from "./random";
 
 export type Seniority = "INDIVIDUAL_CONTRIBUTOR" | "MANAGER" | "DIRECTOR" | "VP" | "C_LEVEL";
@@ -73,13 +74,14 @@ const TITLES: Record<Seniority, readonly string[]> = {
 };
 
 export function drawSeniority(random: SeededRandom, companySize: number): Seniority {
-  // At small companies the founders fill in the forms themselves.
-  const cLevel = companySize < 50 ? 16 : 6;
+  // At small companies the founders fill in the forms themselves. Most form fills come from the people who do the
+  // work: about half of inquiries are below the manager level that the lead definition asks for.
+  const cLevel = companySize < 50 ? 14 : 5;
   return random.weighted<Seniority>([
-    ["INDIVIDUAL_CONTRIBUTOR", 36],
-    ["MANAGER", 30],
-    ["DIRECTOR", 17],
-    ["VP", 9],
+    ["INDIVIDUAL_CONTRIBUTOR", 53],
+    ["MANAGER", 26],
+    ["DIRECTOR", 14],
+    ["VP", 7],
     ["C_LEVEL", cLevel],
   ]);
 }

@@ -1,10 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_RULES } from "@/lib/agreement/defaults";
+import { evaluateLead } from "@/lib/agreement/rules";
 import { db } from "@/lib/db/client";
+import { buildDemoDataset } from "@/lib/seed/dataset";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { DEMO_SIGN_INS } from "@/lib/seed/demo-users";
 import { rowCounts } from "./support/factories";
 
 const now = new Date("2026-11-22T00:00:00Z");
+const HOUR = 3_600_000;
+const MARKETING_SOURCES = ["WEBSITE", "CONTENT", "WEBINAR", "EVENT", "PAID_SEARCH", "PAID_SOCIAL", "EMAIL", "PARTNER"];
 
 async function reachedStage(stage: string, sources?: string[]): Promise<number> {
   const rows = await db().$queryRawUnsafe<{ count: bigint }[]>(
@@ -15,14 +20,98 @@ async function reachedStage(stage: string, sources?: string[]): Promise<number> 
   return Number(rows[0]!.count);
 }
 
+async function allCounts() {
+  const [handovers, touches, definitions, signatures] = await Promise.all([
+    db().handover.count(),
+    db().touch.count(),
+    db().leadDefinition.count(),
+    db().definitionSignature.count(),
+  ]);
+  return { ...(await rowCounts()), handovers, touches, definitions, signatures };
+}
+
+async function userId(email: string): Promise<string> {
+  return (await db().user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+}
+
+/**
+ * Replays lead definition v1 over the stored rows: a marketing lead became an MQL exactly when it first met the
+ * definition (when logged, or at the touch that lifted its score), and every lead's score is the one it had at its
+ * first move out of INQUIRY, or today's while it is still an inquiry. Returns the leads that disagree.
+ */
+async function qualificationMismatches(): Promise<string[]> {
+  const [leads, changes, touches] = await Promise.all([
+    db().lead.findMany({
+      select: {
+        id: true,
+        title: true,
+        source: true,
+        campaignId: true,
+        score: true,
+        stage: true,
+        qualifiedVersion: true,
+        createdAt: true,
+        company: { select: { size: true, industry: true, country: true } },
+      },
+    }),
+    db().stageChange.findMany({ orderBy: [{ at: "asc" }, { id: "asc" }], select: { leadId: true, toStage: true, at: true, actorId: true, reason: true } }),
+    db().touch.findMany({ select: { leadId: true, at: true } }),
+  ]);
+  const firstMove = new Map<string, (typeof changes)[number]>();
+  for (const change of changes) if (change.toStage !== "INQUIRY" && !firstMove.has(change.leadId)) firstMove.set(change.leadId, change);
+  const touchTimes = new Map<string, number[]>();
+  for (const touch of touches) touchTimes.set(touch.leadId, [...(touchTimes.get(touch.leadId) ?? []), touch.at.getTime()]);
+
+  const mismatches: string[] = [];
+  for (const lead of leads) {
+    const move = firstMove.get(lead.id);
+    const cutoff = (move?.at ?? now).getTime();
+    const times = touchTimes.get(lead.id) ?? [];
+    const evaluate = (count: number) =>
+      evaluateLead(
+        { title: lead.title, companySize: lead.company.size, industry: lead.company.industry, country: lead.company.country, source: lead.source, hasCampaign: lead.campaignId !== null, touches: count },
+        DEFAULT_RULES,
+      );
+    const evaluation = evaluate(times.filter((at) => at <= cutoff).length);
+    if (lead.score !== evaluation.score) mismatches.push(`${lead.id}: score ${lead.score}, v1 gives ${evaluation.score}`);
+    if (!move) {
+      if (evaluation.qualifies) mismatches.push(`${lead.id}: meets v1 but is still an inquiry`);
+      continue;
+    }
+    if (!MARKETING_SOURCES.includes(lead.source)) continue;
+    if (move.toStage !== "MQL") mismatches.push(`${lead.id}: a marketing lead left INQUIRY for ${move.toStage}`);
+    else if (!evaluation.qualifies) mismatches.push(`${lead.id}: became an MQL without meeting v1 (${evaluation.missing.join("; ")})`);
+    else if (move.reason !== `Met lead definition v1 with ${evaluation.score} points` || move.actorId !== null || lead.qualifiedVersion !== 1) {
+      mismatches.push(`${lead.id}: MQL not recorded as the server's qualification under v1`);
+    } else if (move.at.getTime() !== lead.createdAt.getTime()) {
+      // Qualified later than when logged: at a touch, and not already before it.
+      const touchedThen = times.includes(cutoff);
+      if (!touchedThen || evaluate(times.filter((at) => at < cutoff).length).qualifies) mismatches.push(`${lead.id}: became an MQL later than it qualified`);
+    }
+  }
+  return mismatches;
+}
+
 describe("the demo data", () => {
-  it("is a realistic demand waterfall, consistent with its history, and loads only once", async () => {
-    const first = await seedDemoData(db(), { now, passwordHash: "not-used-for-sign-in" });
-    expect(first).toMatchObject({ created: true, leads: 5000 });
-    const counts = await rowCounts();
+  let first: Awaited<ReturnType<typeof seedDemoData>>;
+  beforeAll(async () => {
+    first = await seedDemoData(db(), { now, passwordHash: "not-used-for-sign-in" });
+  }, 60_000);
+
+  it("is a realistic demand waterfall, consistent with its history", async () => {
+    expect(first).toMatchObject({ created: true, leads: 5000, definitions: 2 });
+    const counts = await allCounts();
     expect(counts.users).toBeGreaterThanOrEqual(35);
     expect(counts.users).toBeLessThanOrEqual(45);
     expect(counts.leads).toBe(5000);
+    expect(counts.auditEvents).toBe(1);
+    // The rows are stored as built, timestamps included.
+    const built = buildDemoDataset({ now, passwordHash: "not-used-for-sign-in" });
+    const lastBuilt = built.leads.at(-1)!;
+    expect(await db().lead.findUnique({ where: { id: lastBuilt.id } })).toMatchObject({ createdAt: lastBuilt.createdAt, stageChangedAt: lastBuilt.stageChangedAt, score: lastBuilt.score });
+    expect(counts.touches).toBe(built.touches.length);
+    const audit = await db().auditEvent.findFirstOrThrow();
+    expect(audit.data).toMatchObject({ leads: 5000, handovers: counts.handovers, touches: counts.touches, definitions: 2 });
 
     // One demo sign-in per role, active.
     for (const demo of DEMO_SIGN_INS) {
@@ -31,8 +120,7 @@ describe("the demo data", () => {
 
     // Roughly: 20% of marketing inquiries become MQL, half of MQLs are accepted, half of those become SQL,
     // a quarter of closed opportunities are won.
-    const marketing = ["WEBSITE", "CONTENT", "WEBINAR", "EVENT", "PAID_SEARCH", "PAID_SOCIAL", "EMAIL", "PARTNER"];
-    const inquiries = await reachedStage("INQUIRY", marketing);
+    const inquiries = await reachedStage("INQUIRY", MARKETING_SOURCES);
     const mqls = await reachedStage("MQL");
     const accepted = await db().stageChange.count({ where: { fromStage: "MQL", toStage: "SAL" } });
     const sals = await reachedStage("SAL");
@@ -56,8 +144,93 @@ describe("the demo data", () => {
     expect(Number(disagreeing[0]!.count)).toBe(0);
     expect(await db().stageChange.count({ where: { at: { gt: now } } })).toBe(0);
 
+    // Some leads lack what the definition requires, so the lead page has something to say is missing.
+    const untitled = await db().lead.count({ where: { title: null } });
+    const unsized = await db().lead.count({ where: { company: { size: null } } });
+    expect(untitled).toBeGreaterThan(0);
+    expect(unsized).toBeGreaterThan(0);
+    expect(await qualificationMismatches()).toEqual([]);
+  });
+
+  it("has one signed, active lead definition and a proposal signed by sales only", async () => {
+    const definitions = await db().leadDefinition.findMany({ orderBy: { version: "asc" }, include: { signatures: { select: { side: true } } } });
+    expect(definitions.map((d) => [d.version, d.status, d.signatures.map((s) => s.side).sort()])).toEqual([
+      [1, "ACTIVE", ["MARKETING", "SALES"]],
+      [2, "PROPOSED", ["SALES"]],
+    ]);
+    expect(definitions[0]).toMatchObject({ activatedVia: "SIGNATURES", revision: 1, rules: DEFAULT_RULES });
+    expect(definitions[1]).toMatchObject({ proposedById: await userId("sales.manager@tandem.test"), revision: 2 });
+    const firstLead = await db().lead.findFirstOrThrow({ orderBy: { createdAt: "asc" } });
+    expect(definitions[0]!.activatedAt!.getTime()).toBeLessThan(firstLead.createdAt.getTime());
+  });
+
+  it("hands every MQL to a rep, with handovers in every state and a realistic SLA record", async () => {
+    const withoutHandover = await db().$queryRaw<{ count: bigint }[]>`
+      SELECT count(DISTINCT sc."leadId") AS count FROM "StageChange" sc
+      WHERE sc."toStage" = 'MQL' AND NOT EXISTS (SELECT 1 FROM "Handover" h WHERE h."leadId" = sc."leadId")`;
+    expect(Number(withoutHandover[0]!.count)).toBe(0);
+
+    const byStatus = Object.fromEntries(
+      (await db().handover.groupBy({ by: ["status"], _count: { _all: true } })).map((group) => [group.status, group._count._all]),
+    );
+    for (const status of ["PENDING", "ACCEPTED", "REJECTED", "DISPUTED"]) expect(byStatus[status]).toBeGreaterThan(0);
+    expect(byStatus.PENDING).toBeGreaterThanOrEqual(5);
+
+    const pending = await db().handover.findMany({ where: { status: "PENDING" }, include: { lead: { select: { stage: true, ownerId: true } } } });
+    expect(new Set(pending.map((handover) => handover.leadId)).size).toBe(pending.length);
+    expect(pending.filter((handover) => handover.dueAt < now).length).toBeGreaterThanOrEqual(1);
+    // A waiting lead stays an MQL with the marketer who owns it.
+    for (const handover of pending) expect(handover.lead).toMatchObject({ stage: "MQL", ownerId: handover.fromUserId });
+    const demoRep = await userId("rep@tandem.test");
+    const demoQueue = pending.filter((handover) => handover.toUserId === demoRep);
+    expect(demoQueue.length).toBeGreaterThanOrEqual(3);
+    expect(demoQueue.some((handover) => handover.dueAt < now)).toBe(true);
+    expect(demoQueue.some((handover) => handover.dueAt >= now)).toBe(true);
+
+    const handovers = await db().handover.findMany();
+    for (const handover of handovers) expect(handover.dueAt.getTime() - handover.createdAt.getTime()).toBe(24 * HOUR);
+    const answered = handovers.filter((handover) => handover.respondedAt);
+    const late = answered.filter((handover) => handover.respondedAt! > handover.dueAt).length / answered.length;
+    expect(late).toBeGreaterThan(0.05);
+    expect(late).toBeLessThan(0.2);
+    const reasons = new Set(handovers.flatMap((handover) => (handover.reasonCode ? [handover.reasonCode] : [])));
+    expect([...reasons].sort()).toEqual(DEFAULT_RULES.rejectionReasons.map((reason) => reason.code).sort());
+
+    // The demo marketer sees both a rejection and a dispute of their own.
+    const demoMarketer = await userId("marketer@tandem.test");
+    for (const status of ["REJECTED", "DISPUTED"] as const) {
+      expect(await db().handover.count({ where: { status, lead: { ownerId: demoMarketer } } })).toBeGreaterThan(0);
+    }
+    const disputed = handovers.filter((handover) => handover.status === "DISPUTED");
+    for (const handover of disputed) expect(handover).toMatchObject({ disputedById: handover.fromUserId, resolution: null });
+    expect(handovers.some((handover) => handover.resolution === "UPHELD" && handover.status === "REJECTED")).toBe(true);
+
+    // Each answer is the lead's move out of MQL, at the same moment.
+    const mismatched = await db().$queryRaw<{ count: bigint }[]>`
+      SELECT count(*) AS count FROM "Handover" h
+      WHERE h."respondedAt" IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM "StageChange" sc WHERE sc."leadId" = h."leadId" AND sc."fromStage" = 'MQL' AND sc.at = h."respondedAt"
+          AND (h.status = 'ACCEPTED') = (sc."toStage" = 'SAL'))`;
+    expect(Number(mismatched[0]!.count)).toBe(0);
+  });
+
+  it("records touches only while someone could have made them", async () => {
+    expect(await db().touch.count({ where: { at: { gt: now } } })).toBe(0);
+    // Reps touch leads after accepting them and before the lead closes or goes back to marketing.
+    const outOfWindow = await db().$queryRaw<{ count: bigint }[]>`
+      SELECT count(*) AS count FROM "Touch" t JOIN "User" u ON u.id = t."userId"
+      JOIN LATERAL (SELECT min(at) AS at FROM "StageChange" WHERE "leadId" = t."leadId" AND "toStage" = 'SAL') sal ON true
+      LEFT JOIN LATERAL (SELECT min(at) AS at FROM "StageChange" WHERE "leadId" = t."leadId" AND at > sal.at
+        AND "toStage" IN ('WON', 'LOST', 'NURTURE', 'DISQUALIFIED')) closed ON true
+      WHERE u.role = 'SALES_REP' AND (sal.at IS NULL OR t.at < sal.at OR t.at >= closed.at)`;
+    expect(Number(outOfWindow[0]!.count)).toBe(0);
+    expect(await db().touch.count({ where: { user: { role: "MARKETER" } } })).toBeGreaterThan(0);
+  });
+
+  it("loads only once", async () => {
+    const counts = await allCounts();
     const second = await seedDemoData(db(), { now, passwordHash: "not-used-for-sign-in" });
     expect(second.created).toBe(false);
-    expect(await rowCounts()).toEqual(counts);
-  }, 60_000);
+    expect(await allCounts()).toEqual(counts);
+  });
 });
