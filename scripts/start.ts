@@ -38,6 +38,10 @@ async function shutdown(signal: string) {
   }
   closingSince = Date.now();
   log(`${signal}: stopping…`);
+  // Background jobs stop after the batch in progress commits; they resume at the next start.
+  const { requestJobsStop, jobsIdle } = await import("../lib/jobs/lifecycle");
+  requestJobsStop();
+  await jobsIdle(10_000);
   const { server } = running;
   server?.closeAllConnections();
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));

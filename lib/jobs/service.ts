@@ -2,6 +2,7 @@
 // transaction as its work, so a restarted job continues exactly where the last committed batch ended.
 import { db, type Prisma, type Tx } from "../db/client";
 import { reevaluateBatch } from "./reevaluate";
+import { jobsStopping, trackJobsRunning } from "./lifecycle";
 
 export type JobKind = "reevaluate-leads";
 
@@ -40,10 +41,12 @@ export async function runJobBatch(jobId: string): Promise<boolean> {
 
 export async function runJob(jobId: string): Promise<void> {
   try {
-    while (await runJobBatch(jobId)) {
+    while (!jobsStopping() && (await runJobBatch(jobId))) {
       // next batch
     }
   } catch (error) {
+    // Stopping mid-batch rolls the batch back; the job stays RUNNING and resumes at the next start.
+    if (jobsStopping()) return;
     console.error(`[jobs] ${jobId} failed`, error);
     await db().job.update({ where: { id: jobId }, data: { status: "FAILED", error: "The job stopped on an error; the details are in the server log.", finishedAt: new Date() } });
   }
@@ -55,14 +58,16 @@ let running: Promise<void> | null = null;
 export function runPendingJobs(): Promise<void> {
   running ??= (async () => {
     try {
-      for (;;) {
+      while (!jobsStopping()) {
         const next = await db().job.findFirst({ where: { status: { in: ["QUEUED", "RUNNING"] } }, orderBy: { createdAt: "asc" }, select: { id: true } });
         if (!next) return;
         await runJob(next.id);
       }
     } finally {
       running = null;
+      trackJobsRunning(null);
     }
   })();
+  trackJobsRunning(running);
   return running;
 }

@@ -3,7 +3,7 @@ import { signIn, signInAs } from "./support/auth";
 
 test("an admin adds a user, then deactivates them, and their next request is refused", async ({ page, browser }) => {
   await signInAs(page, "ADMIN");
-  await page.getByRole("link", { name: "Users" }).click();
+  await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
   const email = `temp.${Date.now()}@tandem.test`;
   const password = "temporary-password-123";
   const form = page.getByRole("form", { name: "Add a user" });
@@ -18,7 +18,7 @@ test("an admin adds a user, then deactivates them, and their next request is ref
   const theirs = await browser.newContext();
   const theirPage = await theirs.newPage();
   await signIn(theirPage, email, password);
-  await expect(theirPage.getByRole("heading", { name: "Leads" })).toBeVisible();
+  await expect(theirPage.getByRole("heading", { name: "My queue" })).toBeVisible();
 
   // The admin deactivates them, confirming in a dialog.
   await page.goto("/admin/users?page=1");

@@ -4,12 +4,12 @@ import type { Role } from "../../lib/db/enums";
 import { demoUser, signInAs } from "./support/auth";
 
 const NAVIGATION: Record<Role, string[]> = {
-  SALES_REP: ["Leads"],
-  SALES_MANAGER: ["Leads"],
-  MARKETER: ["Leads"],
-  MARKETING_MANAGER: ["Leads"],
-  CRO: ["Leads"],
-  ADMIN: ["Users"],
+  SALES_REP: ["My queue", "Leads", "Handovers", "Agreement"],
+  SALES_MANAGER: ["Leads", "Handovers", "Agreement"],
+  MARKETER: ["Leads", "Handovers", "Agreement"],
+  MARKETING_MANAGER: ["Leads", "Handovers", "Agreement"],
+  CRO: ["Leads", "Handovers", "Agreement"],
+  ADMIN: ["Agreement", "Users"],
 };
 
 for (const [role, links] of Object.entries(NAVIGATION) as [Role, string[]][]) {
