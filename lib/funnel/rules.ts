@@ -179,3 +179,12 @@ export function manualMoves(
 export function ownerTeam(stage: Stage): "marketing" | "sales" {
   return SALES_STAGES.includes(stage) ? "sales" : "marketing";
 }
+
+/**
+ * Which team works a lead now: the sales half belongs to sales, and so does an inquiry a rep logged themselves;
+ * everything else (inquiries, MQLs waiting for an answer, nurture, disqualified) is marketing's.
+ */
+export function holder(stage: Stage, ownerRole: Role | null): "marketing" | "sales" {
+  if (ownerTeam(stage) === "sales") return "sales";
+  return stage === "INQUIRY" && isSales(ownerRole) ? "sales" : "marketing";
+}

@@ -119,6 +119,7 @@ export async function resolveDispute(actor: Actor, input: { handoverId: string; 
     if (input.decision === "UPHOLD") {
       await closeHandover(tx, handover.id, "DISPUTED", { resolution: "UPHELD", resolvedAt: now, resolvedById: actor.id, status: "REJECTED" });
     } else {
+      if (input.toRepId === handover.toUserId) throw new DomainError("This rep rejected the lead; choose another rep.", { toRepId: ["Choose another rep"] });
       if (input.toRepId) await activeRep(tx, input.toRepId);
       const definition = await findDefinitionByVersion(tx, handover.definitionVersion);
       if (!definition) throw new DomainError("The definition of this handover no longer exists.");

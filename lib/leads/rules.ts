@@ -1,5 +1,6 @@
 // Pure rules for leads: no database, no framework. Unit-tested in tests/unit/leads-rules.test.ts.
 import type { Role, Stage } from "../db/enums";
+import { holder } from "../funnel/rules";
 import { leadListQuerySchema, type LeadListQuery } from "./schemas";
 
 /** "  ACME  Corp " and "acme corp" are one company. */
@@ -43,11 +44,11 @@ export function pageCount(total: number, size: number): number {
 }
 
 /**
- * Why this person may not edit this lead's facts, or null if they may. Marketing edits the leads it holds (before
- * and outside the sales half); a rep edits their own leads; a sales manager any lead.
+ * Why this person may not edit this lead's facts, or null if they may. Marketing edits the leads it holds; a rep
+ * edits their own leads; a sales manager any lead.
  */
-export function refuseEdit(actor: { id: string; role: Role }, lead: { stage: Stage; ownerId: string | null }): string | null {
-  const marketingHolds = ["INQUIRY", "MQL", "NURTURE", "DISQUALIFIED"].includes(lead.stage);
+export function refuseEdit(actor: { id: string; role: Role }, lead: { stage: Stage; ownerId: string | null; ownerRole: Role | null }): string | null {
+  const marketingHolds = holder(lead.stage, lead.ownerRole) === "marketing";
   if (actor.role === "MARKETER" || actor.role === "MARKETING_MANAGER") {
     return marketingHolds ? null : "Sales owns this lead now; marketing can read it but not change it.";
   }

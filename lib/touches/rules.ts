@@ -1,6 +1,6 @@
 // Who may log a touch on a lead. Pure; unit-tested with the funnel rules.
 import type { Role, Stage } from "../db/enums";
-import { ownerTeam } from "../funnel/rules";
+import { holder } from "../funnel/rules";
 
 /**
  * Marketing works the leads it holds (inquiries, nurture); sales works the leads it owns. A rep touches their own
@@ -8,10 +8,10 @@ import { ownerTeam } from "../funnel/rules";
  */
 export function refuseTouch(
   actor: { id: string; role: Role },
-  lead: { stage: Stage; ownerId: string | null; pendingRepId: string | null },
+  lead: { stage: Stage; ownerId: string | null; ownerRole: Role | null; pendingRepId: string | null },
 ): string | null {
   const marketing = actor.role === "MARKETER" || actor.role === "MARKETING_MANAGER";
-  const team = ownerTeam(lead.stage);
+  const team = holder(lead.stage, lead.ownerRole);
   if (marketing) return team === "marketing" && lead.stage !== "MQL" ? null : "Sales holds this lead now; marketing can follow it but not log touches.";
   if (actor.role === "SALES_MANAGER") return team === "sales" || lead.stage === "MQL" || lead.ownerId === actor.id ? null : "Marketing holds this lead.";
   if (actor.role === "SALES_REP") {

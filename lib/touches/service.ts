@@ -11,10 +11,10 @@ export async function logTouch(actor: { id: string; role: Role }, input: LogTouc
   return db().$transaction(async (tx) => {
     const lead = await tx.lead.findUnique({
       where: { id: input.leadId },
-      select: { id: true, stage: true, ownerId: true, handovers: { where: { status: "PENDING" }, select: { toUserId: true } } },
+      select: { id: true, stage: true, ownerId: true, owner: { select: { role: true } }, handovers: { where: { status: "PENDING" }, select: { toUserId: true } } },
     });
     if (!lead) throw new DomainError("That lead does not exist.", undefined, "not_found");
-    const refusal = refuseTouch(actor, { stage: lead.stage, ownerId: lead.ownerId, pendingRepId: lead.handovers[0]?.toUserId ?? null });
+    const refusal = refuseTouch(actor, { stage: lead.stage, ownerId: lead.ownerId, ownerRole: lead.owner?.role ?? null, pendingRepId: lead.handovers[0]?.toUserId ?? null });
     if (refusal) throw new DomainError(refusal, undefined, "forbidden");
     const touch = await tx.touch.create({ data: { leadId: lead.id, userId: actor.id, kind: input.kind, note: input.note ?? null, at: now }, select: { id: true } });
     await recordAudit(tx, { actorId: actor.id, action: "touch.logged", entityType: "Lead", entityId: lead.id, data: { kind: input.kind } });

@@ -40,8 +40,8 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
   const leadState = { ownerId: lead.owner?.id ?? null, ownerRole: lead.ownerRole, assignedRepId: lead.pendingRepId };
   const moves = can(user.role, "lead:move") ? manualMoves(lead.stage, user, leadState) : [];
   const marketing = user.role === "MARKETER" || user.role === "MARKETING_MANAGER";
-  const canEdit = can(user.role, "lead:edit") && refuseEdit(user, { stage: lead.stage, ownerId: leadState.ownerId }) === null;
-  const canTouch = can(user.role, "touch:log") && refuseTouch(user, { stage: lead.stage, ownerId: leadState.ownerId, pendingRepId: lead.pendingRepId }) === null;
+  const canEdit = can(user.role, "lead:edit") && refuseEdit(user, { stage: lead.stage, ownerId: leadState.ownerId, ownerRole: lead.ownerRole }) === null;
+  const canTouch = can(user.role, "touch:log") && refuseTouch(user, { stage: lead.stage, ownerId: leadState.ownerId, ownerRole: lead.ownerRole, pendingRepId: lead.pendingRepId }) === null;
   const canDispute = can(user.role, "handover:dispute") && handovers.some((handover) => refuseDispute(handover.disputedAt ? { status: handover.status, disputedAt: new Date(handover.disputedAt) } : { status: handover.status, disputedAt: null }, user, leadState.ownerId) === null);
 
   const facts: [string, React.ReactNode][] = [
