@@ -188,3 +188,12 @@ export function holder(stage: Stage, ownerRole: Role | null): "marketing" | "sal
   if (ownerTeam(stage) === "sales") return "sales";
   return stage === "INQUIRY" && isSales(ownerRole) ? "sales" : "marketing";
 }
+
+/** The funnel's main path, which cohort conversion follows stage by stage. */
+export const MAIN_PATH: readonly Stage[] = ["INQUIRY", "MQL", "SAL", "SQL", "OPPORTUNITY", "WON"];
+
+/** The stage before this one on the main path (whose cohort this entry converts), or null. */
+export function previousOnPath(stage: Stage): Stage | null {
+  const index = MAIN_PATH.indexOf(stage);
+  return index > 0 ? MAIN_PATH[index - 1]! : null;
+}

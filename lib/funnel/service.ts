@@ -4,6 +4,7 @@ import type { Prisma, Tx } from "../db/client";
 import type { Role, Stage } from "../db/enums";
 import { DomainError } from "../actions/result";
 import { recordAudit } from "../audit/service";
+import { recordFunnelEntry } from "../metrics/rollup";
 import { checkTransition, type Via } from "./rules";
 
 export interface LeadState {
@@ -60,9 +61,16 @@ export async function changeStage(tx: Tx, move: StageMove): Promise<{ version: n
   });
   if (updated.count !== 1) throw new DomainError(LEAD_CHANGED, undefined, "conflict");
 
-  await tx.stageChange.create({
-    data: { leadId: lead.id, fromStage: lead.stage, toStage: move.to, at: move.now, actorId: move.actor?.id ?? null, reason: move.reason?.trim() || null },
+  const after = await tx.lead.findUniqueOrThrow({
+    where: { id: lead.id },
+    select: { source: true, campaignId: true, amount: true, owner: { select: { id: true, role: true } } },
   });
+  const repId = after.owner?.role === "SALES_REP" ? after.owner.id : null;
+  const change = await tx.stageChange.create({
+    data: { leadId: lead.id, fromStage: lead.stage, toStage: move.to, at: move.now, actorId: move.actor?.id ?? null, reason: move.reason?.trim() || null, repId },
+    select: { id: true },
+  });
+  await recordFunnelEntry(tx, { changeId: change.id, leadId: lead.id, stage: move.to, at: move.now, repId, source: after.source, campaignId: after.campaignId, amount: after.amount });
   await recordAudit(tx, {
     actorId: move.actor?.id ?? null,
     action: "lead.stage_changed",

@@ -12,6 +12,7 @@ import type { LeadInput, LeadUpdate } from "./schemas";
 import type { MoveStageInput } from "./move-schema";
 import { normalizeCompanyName, refuseEdit, tidyCompanyName } from "./rules";
 import { leadFacts, reevaluateLead } from "./qualification";
+import { moveLeadCampaign, recordFunnelEntry } from "../metrics/rollup";
 
 interface Actor {
   id: string;
@@ -64,9 +65,12 @@ async function insertLead(tx: Tx, actor: Actor, input: LeadInput): Promise<{ id:
     },
     select: { id: true },
   });
-  await tx.stageChange.create({
-    data: { leadId: lead.id, fromStage: null, toStage: Stage.INQUIRY, at: now, actorId: actor.id, reason: "Logged" },
+  const repId = actor.role === "SALES_REP" ? actor.id : null;
+  const change = await tx.stageChange.create({
+    data: { leadId: lead.id, fromStage: null, toStage: Stage.INQUIRY, at: now, actorId: actor.id, reason: "Logged", repId },
+    select: { id: true },
   });
+  await recordFunnelEntry(tx, { changeId: change.id, leadId: lead.id, stage: Stage.INQUIRY, at: now, repId, source: input.source, campaignId: input.campaignId ?? null, amount: null });
   await recordAudit(tx, {
     actorId: actor.id,
     action: "lead.created",
@@ -113,12 +117,14 @@ export async function updateLead(actor: Actor, input: LeadUpdate, now = new Date
     const refusal = refuseEdit(actor, lead);
     if (refusal) throw new DomainError(refusal, undefined, "forbidden");
     if (input.campaignId) await assertCampaignExists(tx, input.campaignId);
+    const { campaignId: previousCampaign } = await tx.lead.findUniqueOrThrow({ where: { id: lead.id }, select: { campaignId: true } });
     const companyId = await findOrCreateCompany(tx, input);
     const updated = await tx.lead.updateMany({
       where: { id: lead.id, version: input.version },
       data: { name: input.name, title: input.title ?? null, campaignId: input.campaignId ?? null, companyId, version: { increment: 1 } },
     });
     if (updated.count !== 1) throw new DomainError(LEAD_CHANGED, undefined, "conflict");
+    await moveLeadCampaign(tx, lead.id, previousCampaign, input.campaignId ?? null);
     await recordAudit(tx, { actorId: actor.id, action: "lead.updated", entityType: "Lead", entityId: lead.id, data: { fields: Object.keys(input) } });
     const { qualified } = await reevaluateLead(tx, lead.id, { now });
     return { version: input.version + 1, stage: qualified ? "MQL" : lead.stage };

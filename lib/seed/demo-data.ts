@@ -2,6 +2,7 @@
 // successor, accounts, campaigns, leads with every stage change, handovers and touches), so that a first start of
 // Tandem shows full dashboards and queues. Runs once: a workspace that has any user is left alone.
 import type { Prisma, PrismaClient } from "../db/generated/client";
+import { rebuildFunnelRollup } from "../metrics/rollup";
 import { buildDemoDataset } from "./dataset";
 
 export interface SeedResult {
@@ -28,6 +29,23 @@ interface SeedRows {
   Handover: Prisma.HandoverCreateManyInput;
   Touch: Prisma.TouchCreateManyInput;
 }
+/**
+ * The rep holding the lead after each change (the metrics' rep dimension), as the app records it: the rep who owns
+ * the lead once sales holds it, or the rep who logged it themselves.
+ */
+function withRepDimension(dataset: ReturnType<typeof buildDemoDataset>): Prisma.StageChangeCreateManyInput[] {
+  const reps = new Set(dataset.users.filter((user) => user.role === "SALES_REP").map((user) => user.id));
+  const leads = new Map(dataset.leads.map((lead) => [lead.id, lead]));
+  const salesStages = new Set(["SAL", "SQL", "OPPORTUNITY", "WON", "LOST"]);
+  return dataset.stageChanges.map((change) => {
+    const lead = leads.get(change.leadId);
+    const owner = lead?.ownerId && reps.has(lead.ownerId) ? lead.ownerId : null;
+    const creator = lead?.createdById && reps.has(lead.createdById) ? lead.createdById : null;
+    const repId = salesStages.has(change.toStage) ? owner : change.toStage === "INQUIRY" ? creator : null;
+    return { ...change, repId };
+  });
+}
+
 /** Serialises concurrent first starts (two app servers on one database): the second waits, then sees the data. */
 const SEED_LOCK_KEY = 20261122;
 
@@ -59,9 +77,10 @@ export async function seedDemoData(
       await insertRows(tx, "Company", dataset.companies);
       await insertRows(tx, "Campaign", dataset.campaigns);
       await insertRows(tx, "Lead", dataset.leads);
-      await insertRows(tx, "StageChange", dataset.stageChanges);
+      await insertRows(tx, "StageChange", withRepDimension(dataset));
       await insertRows(tx, "Handover", dataset.handovers);
       await insertRows(tx, "Touch", dataset.touches);
+      await rebuildFunnelRollup(tx);
       await tx.auditEvent.create({ data: auditEvent(options.now, counts) });
       return { created: true, ...counts };
     },
