@@ -47,6 +47,10 @@ export function LeadFilters({ query, owners }: { query: LeadListQuery; owners: O
     <Form action="/leads" role="search" aria-label="Filter leads" className="flex flex-wrap items-end gap-3 rounded-lg border border-border bg-surface p-3">
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
+      {/* Filters that arrive from a dashboard figure are kept while the others change. */}
+      {(["campaign", "entered", "from", "to"] as const).map((key) =>
+        query[key] ? <input key={key} type="hidden" name={key} value={query[key]} /> : null,
+      )}
       <div className="min-w-56 flex-1">
         <Label htmlFor="lead-search">Search</Label>
         <Input id="lead-search" name="q" type="search" defaultValue={query.q} placeholder="Name, email or company" />

@@ -59,6 +59,15 @@ function listWhere(user: CurrentUser, query: LeadListQuery): Prisma.LeadWhereInp
   if (query.owner === "none") and.push({ ownerId: null });
   else if (query.owner === "me") and.push({ ownerId: user.id });
   else if (query.owner) and.push({ ownerId: query.owner });
+  if (query.campaign === "none") and.push({ campaignId: null });
+  else if (query.campaign) and.push({ campaignId: query.campaign });
+  if (query.entered) {
+    // Dates are whole UTC days; `to` is inclusive, as people read a range.
+    const at: Prisma.DateTimeFilter = {};
+    if (query.from) at.gte = new Date(`${query.from}T00:00:00Z`);
+    if (query.to) at.lt = new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000);
+    and.push({ stageChanges: { some: { toStage: query.entered, ...(query.from || query.to ? { at } : {}) } } });
+  }
   return { AND: and };
 }
 

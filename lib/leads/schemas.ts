@@ -66,6 +66,11 @@ export const leadListQuerySchema = z.object({
   stage: z.enum(Stage).optional().catch(undefined),
   source: z.enum(LeadSource).optional().catch(undefined),
   owner: z.string().trim().max(64).optional().catch(undefined),
+  campaign: z.string().trim().max(64).optional().catch(undefined),
+  // "Entered this stage between from and to": how dashboards open the leads behind a figure.
+  entered: z.enum(Stage).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
   sort: z.enum(LEAD_SORT_FIELDS).catch("createdAt").default("createdAt"),
   dir: z.enum(["asc", "desc"]).catch("desc").default("desc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),

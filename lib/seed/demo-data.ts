@@ -80,6 +80,12 @@ export async function seedDemoData(
       await insertRows(tx, "StageChange", withRepDimension(dataset));
       await insertRows(tx, "Handover", dataset.handovers);
       await insertRows(tx, "Touch", dataset.touches);
+      // Speed to lead, as the app records it when a rep logs their first touch on an accepted handover.
+      await tx.$executeRaw`
+        UPDATE "Handover" h SET "firstTouchAt" = t.first
+        FROM (SELECT h2.id, min(t2.at) AS first FROM "Handover" h2 JOIN "Touch" t2 ON t2."leadId" = h2."leadId" AND t2."userId" = h2."toUserId" AND t2.at >= h2."createdAt"
+              WHERE h2.status = 'ACCEPTED' GROUP BY h2.id) t
+        WHERE h.id = t.id`;
       await rebuildFunnelRollup(tx);
       await tx.auditEvent.create({ data: auditEvent(options.now, counts) });
       return { created: true, ...counts };

@@ -17,6 +17,11 @@ export async function logTouch(actor: { id: string; role: Role }, input: LogTouc
     const refusal = refuseTouch(actor, { stage: lead.stage, ownerId: lead.ownerId, ownerRole: lead.owner?.role ?? null, pendingRepId: lead.handovers[0]?.toUserId ?? null });
     if (refusal) throw new DomainError(refusal, undefined, "forbidden");
     const touch = await tx.touch.create({ data: { leadId: lead.id, userId: actor.id, kind: input.kind, note: input.note ?? null, at: now }, select: { id: true } });
+    // Speed to lead: the first touch by the rep a lead was handed to, after the handover.
+    await tx.handover.updateMany({
+      where: { leadId: lead.id, toUserId: actor.id, status: { in: ["PENDING", "ACCEPTED"] }, firstTouchAt: null, createdAt: { lte: now } },
+      data: { firstTouchAt: now },
+    });
     await recordAudit(tx, { actorId: actor.id, action: "touch.logged", entityType: "Lead", entityId: lead.id, data: { kind: input.kind } });
     const result = await reevaluateLead(tx, lead.id, { now });
     return { touchId: touch.id, qualified: result.qualified };

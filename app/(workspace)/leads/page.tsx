@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { leadListQuerySchema } from "@/lib/leads/schemas";
 import { listLeadOwnerOptions, listLeads } from "@/lib/leads/queries";
 import { leadListHref } from "@/lib/leads/rules";
+import { STAGE_LABELS } from "@/lib/leads/catalog";
 import { Button } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
 import { LeadFilters } from "@/components/leads/lead-filters";
@@ -29,6 +30,17 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         )}
       </div>
       <LeadFilters query={current} owners={owners} />
+      {(current.entered || current.campaign) && (
+        <p className="text-sm text-muted" data-testid="figure-filter">
+          {current.entered && `Leads that entered ${STAGE_LABELS[current.entered]}${current.from ? ` from ${current.from}` : ""}${current.to ? ` to ${current.to}` : ""}`}
+          {current.entered && current.campaign ? " · " : ""}
+          {current.campaign && (current.campaign === "none" ? "without a campaign" : "from one campaign")}
+          {" · "}
+          <Link href={leadListHref(current, { entered: undefined, from: undefined, to: undefined, campaign: undefined })} className="text-brand hover:underline">
+            Show all leads
+          </Link>
+        </p>
+      )}
       <LeadsTable query={current} rows={result.rows} />
       <Pagination
         page={result.page}

@@ -1,0 +1,85 @@
+// The metrics Tandem shows both teams and the CRO: pure functions over the counts and sums the query layer
+// aggregates in SQL (per stage, per day, per status, per source), never over whole lead rows. Every formula is written
+// next to its code; unit-tested in tests/unit/metrics-*.test.ts. This file is the one place to import them from.
+export { ratio } from "./shared";
+export {
+  DAY_MS,
+  addDays,
+  dailySeries,
+  dayKey,
+  eachDay,
+  eachWeek,
+  inPeriod,
+  isoWeekLabel,
+  parseDayKey,
+  previousPeriod,
+  resolvePeriod,
+  startOfUtcDay,
+  weekStart,
+  weeklySeries,
+  type DayCount,
+  type Period,
+  type PeriodKind,
+  type WeekCount,
+} from "./period";
+export {
+  ALL_STAGES,
+  FUNNEL_PATH,
+  MARKETING_HALF,
+  SALES_HALF,
+  cohortFunnel,
+  periodView,
+  type CohortFunnel,
+  type CohortFunnelInput,
+  type CohortStageInput,
+  type FunnelStep,
+  type PathStage,
+  type PeriodView,
+  type StageDayCount,
+  type StageEntries,
+} from "./funnel";
+export {
+  disputeSummary,
+  mqlAcceptance,
+  rejectionReasons,
+  rejectionTrend,
+  type DisputeResolutionCounts,
+  type DisputeSummary,
+  type HandoverStatusCounts,
+  type MqlAcceptance,
+  type ReasonCount,
+  type ReasonShare,
+} from "./handover";
+export {
+  SPEED_BUCKETS,
+  median,
+  percentile,
+  slaCompliance,
+  speedBuckets,
+  speedToLead,
+  type SlaCompliance,
+  type SlaCounts,
+  type SpeedBucket,
+  type SpeedBucketKey,
+  type SpeedToLead,
+} from "./speed";
+export {
+  BEST_IN_CLASS_SOURCED_SHARE,
+  MARKETING_SOURCES,
+  SALES_SOURCES,
+  averageDealSize,
+  isMarketingSource,
+  pipelineContribution,
+  pipelineVelocity,
+  salesCycleDays,
+  salesPerformance,
+  winRate,
+  type PipelineContribution,
+  type PipelineRow,
+  type PipelineSlice,
+  type SalesPerformance,
+  type SalesPerformanceInput,
+  type VelocityInput,
+} from "./pipeline";
+export { compare, compareAll, type Comparison } from "./compare";
+export { csvCell, toCsv, type CsvCell, type CsvColumn } from "./csv";
