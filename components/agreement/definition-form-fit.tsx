@@ -1,8 +1,8 @@
 "use client";
 import { useState } from "react";
 import { useWatch } from "react-hook-form";
-import { REQUIRABLE_FIELDS, SENIORITIES, type RequirableField } from "@/lib/agreement/schemas";
-import { SENIORITY_LABELS } from "@/lib/agreement/rules";
+import { REQUIRABLE_FIELDS, SENIORITIES } from "@/lib/agreement/schemas";
+import { FIELD_LABELS, SENIORITY_LABELS } from "@/lib/agreement/rules";
 import { COUNTRIES, COUNTRY_CODES, INDUSTRIES } from "@/lib/leads/catalog";
 import { Button } from "@/components/ui/button";
 import { Field, fieldA11y } from "@/components/ui/field";
@@ -10,13 +10,6 @@ import { Select } from "@/components/ui/select";
 import { Checkbox, ControlGroup, FormSection, errorAt, fieldId, type RulesForm } from "./form-parts";
 import { NumberField } from "./number-field";
 
-const FIELD_LABELS: Record<RequirableField, string> = {
-  title: "Job title",
-  companySize: "Company size",
-  industry: "Industry",
-  country: "Country",
-  campaign: "Campaign",
-};
 
 export function RequiredFieldsSection({ form }: { form: RulesForm }) {
   const id = fieldId("requiredFields");

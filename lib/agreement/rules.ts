@@ -38,7 +38,7 @@ export const SENIORITY_LABELS: Record<Seniority, string> = {
   C_LEVEL: "C-level",
 };
 
-const FIELD_LABELS: Record<RequirableField, string> = {
+export const FIELD_LABELS: Record<RequirableField, string> = {
   title: "Job title",
   companySize: "Company size",
   industry: "Industry",

@@ -1,6 +1,7 @@
 // The shared funnel as one state machine: which stage changes exist, how each is made, who may make it and what it
 // needs. Every stage change in Tandem is checked here on the server. Unit-tested for every pair and every role.
 import type { Role, Stage } from "../db/enums";
+import { STAGE_LABELS } from "../leads/catalog";
 
 /**
  * How a change is made:
@@ -68,17 +69,7 @@ export interface TransitionRequest {
 
 export type TransitionCheck = { ok: true } | { ok: false; message: string; field?: "reason" | "amount" | "expectedCloseDate" };
 
-const STAGE_NAMES: Record<Stage, string> = {
-  INQUIRY: "Inquiry",
-  MQL: "MQL",
-  SAL: "SAL",
-  SQL: "SQL",
-  OPPORTUNITY: "Opportunity",
-  WON: "Won",
-  LOST: "Lost",
-  NURTURE: "Nurture",
-  DISQUALIFIED: "Disqualified",
-};
+const STAGE_NAMES: Record<Stage, string> = STAGE_LABELS;
 
 function plays(actor: Actor, request: TransitionRequest): boolean {
   const person = request.actor;

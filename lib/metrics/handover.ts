@@ -110,14 +110,14 @@ export function rejectionTrend(rows: readonly DayCount[], current: Period): Week
 }
 
 /**
- * How disputes ended (`GROUP BY resolution` over the period's disputed handovers, i.e. disputedAt is set); a missing
- * resolution counts 0:
- * - UPHELD: the sales manager agreed with the rep; the rejection stands;
- * - REASSIGNED: the sales manager agreed with marketing; the lead went back to MQL and to another rep.
+ * How disputes ended, over the period's disputed handovers (disputedAt set), counted by `resolution`; missing counts 0:
+ * - upheld (resolution UPHELD): the sales manager agreed with the rep; the rejection stands;
+ * - reassigned (resolution REASSIGNED): the sales manager agreed with marketing; the lead went back to MQL and to
+ *   another rep.
  */
 export interface DisputeResolutionCounts {
-  UPHELD?: number;
-  REASSIGNED?: number;
+  upheld?: number;
+  reassigned?: number;
 }
 
 export interface DisputeSummary {
@@ -138,16 +138,16 @@ export interface DisputeSummary {
 /**
  * Disputes over the handovers created in the period:
  *
- *   disputed        = DISPUTED (open) + UPHELD + REASSIGNED
+ *   disputed        = DISPUTED (open) + upheld + reassigned
  *   disputeRate     = disputed ÷ (REJECTED + DISPUTED)          (null when nothing was rejected)
- *   upheldShare     = UPHELD ÷ (UPHELD + REASSIGNED)            (null while none is decided)
- *   reassignedShare = REASSIGNED ÷ (UPHELD + REASSIGNED)
+ *   upheldShare     = upheld ÷ (upheld + reassigned)            (null while none is decided)
+ *   reassignedShare = reassigned ÷ (upheld + reassigned)
  */
 export function disputeSummary(statuses: HandoverStatusCounts, resolutions: DisputeResolutionCounts): DisputeSummary {
   const open = statusCount(statuses, "DISPUTED");
   const rejected = statusCount(statuses, "REJECTED") + open;
-  const upheld = resolutions.UPHELD ?? 0;
-  const reassigned = resolutions.REASSIGNED ?? 0;
+  const upheld = resolutions.upheld ?? 0;
+  const reassigned = resolutions.reassigned ?? 0;
   assertCount(upheld, "upheld disputes");
   assertCount(reassigned, "reassigned disputes");
   const disputed = open + upheld + reassigned;

@@ -102,7 +102,7 @@ describe("rejectionTrend", () => {
 describe("disputeSummary", () => {
   it("counts disputes by outcome, against the rejections they contest", () => {
     // 7 rejections: 1 disputed and open, 2 disputes upheld (the rejection stands), 1 reassigned (marketing won).
-    expect(disputeSummary({ REJECTED: 6, DISPUTED: 1, ACCEPTED: 9 }, { UPHELD: 2, REASSIGNED: 1 })).toEqual({
+    expect(disputeSummary({ REJECTED: 6, DISPUTED: 1, ACCEPTED: 9 }, { upheld: 2, reassigned: 1 })).toEqual({
       disputed: 4,
       open: 1,
       upheld: 2,
@@ -123,7 +123,7 @@ describe("disputeSummary", () => {
   });
 
   it("refuses more disputes than rejections and bad counts", () => {
-    expect(() => disputeSummary({ REJECTED: 1 }, { UPHELD: 1, REASSIGNED: 1 })).toThrow(/More disputes/);
-    expect(() => disputeSummary({ REJECTED: 3 }, { UPHELD: -1 })).toThrow(RangeError);
+    expect(() => disputeSummary({ REJECTED: 1 }, { upheld: 1, reassigned: 1 })).toThrow(/More disputes/);
+    expect(() => disputeSummary({ REJECTED: 3 }, { upheld: -1 })).toThrow(RangeError);
   });
 });
