@@ -6,7 +6,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { FormDialog } from "@/components/ui/form-dialog";
-import { Field } from "@/components/ui/field";
+import { Field, fieldA11y } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 
@@ -80,7 +80,7 @@ export function DisputeButton({ handoverId, leadName }: { handoverId: string; le
     >
       {(errors) => (
         <Field label="Why the rejection is wrong" htmlFor={`dispute-${handoverId}`} error={errors.note?.[0]}>
-          <Textarea id={`dispute-${handoverId}`} value={note} onChange={(event) => setNote(event.currentTarget.value)} />
+          <Textarea {...fieldA11y(`dispute-${handoverId}`, errors.note?.[0])} value={note} onChange={(event) => setNote(event.currentTarget.value)} />
         </Field>
       )}
     </ActionDialog>
@@ -90,7 +90,7 @@ export function DisputeButton({ handoverId, leadName }: { handoverId: string; le
 function RepSelect({ id, value, onChange, reps, error, optional }: { id: string; value: string; onChange: (value: string) => void; reps: Option[]; error?: string; optional?: boolean }) {
   return (
     <Field label={optional ? "Rep (optional: next in turn if empty)" : "Rep"} htmlFor={id} error={error}>
-      <Select id={id} value={value} onChange={(event) => onChange(event.currentTarget.value)}>
+      <Select {...fieldA11y(id, error)} value={value} onChange={(event) => onChange(event.currentTarget.value)}>
         <option value="">{optional ? "Next in turn" : "Choose…"}</option>
         {reps.map((rep) => (
           <option key={rep.value} value={rep.value}>

@@ -51,7 +51,7 @@ export function LeadHandovers({ handovers, viewerId, can, reasons, reps, firstTo
                   {can.manage && handover.status === "PENDING" && (
                     <ReassignButton handoverId={handover.id} leadName={handover.lead.name} leadVersion={handover.lead.version} reps={reps.filter((rep) => rep.value !== handover.to.id)} />
                   )}
-                  {can.manage && handover.status === "DISPUTED" && <ResolveDisputeButton handoverId={handover.id} leadName={handover.lead.name} reps={reps} />}
+                  {can.manage && handover.status === "DISPUTED" && <ResolveDisputeButton handoverId={handover.id} leadName={handover.lead.name} reps={reps.filter((rep) => rep.value !== handover.to.id)} />}
                 </div>
               </li>
             ))}

@@ -3,13 +3,13 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { TouchKind } from "@/lib/db/enums";
 import { logTouchAction } from "@/lib/touches/actions";
+import { TOUCH_KIND_LABELS as KIND_LABELS } from "@/lib/leads/catalog";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { Label } from "@/components/ui/label";
 import { Alert } from "@/components/ui/alert";
 
-const KIND_LABELS: Record<TouchKind, string> = { CALL: "Call", EMAIL: "Email", MEETING: "Meeting", NOTE: "Note" };
 
 export function LogTouchForm({ leadId }: { leadId: string }) {
   const router = useRouter();
@@ -55,5 +55,3 @@ export function LogTouchForm({ leadId }: { leadId: string }) {
     </form>
   );
 }
-
-export { KIND_LABELS };

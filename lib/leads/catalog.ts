@@ -77,3 +77,5 @@ export const STAGE_LABELS = {
   NURTURE: "Nurture",
   DISQUALIFIED: "Disqualified",
 } as const;
+
+export const TOUCH_KIND_LABELS = { CALL: "Call", EMAIL: "Email", MEETING: "Meeting", NOTE: "Note" } as const;

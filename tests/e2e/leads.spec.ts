@@ -4,6 +4,7 @@ import { fillLeadForm } from "./support/lead-form";
 
 test("a marketer logs a lead, sees it enter the funnel, and finds it through search", async ({ page }) => {
   await signInAs(page, "MARKETER");
+  await page.goto("/leads");
   await page.getByRole("link", { name: "Log a lead" }).click();
   const email = `e2e.${Date.now()}@newco.test`;
   // A non-profit is outside every definition's target industries, so the lead stays an inquiry.

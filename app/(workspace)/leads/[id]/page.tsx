@@ -11,13 +11,13 @@ import { refuseEdit } from "@/lib/leads/rules";
 import { refuseTouch } from "@/lib/touches/rules";
 import { refuseDispute } from "@/lib/handovers/rules";
 import { firstTouchDue } from "@/lib/handovers/first-touch";
-import { COUNTRIES, SOURCE_LABELS, STAGE_LABELS } from "@/lib/leads/catalog";
+import { COUNTRIES, SOURCE_LABELS, STAGE_LABELS, TOUCH_KIND_LABELS } from "@/lib/leads/catalog";
 import { formatCount, formatDate, formatDateTime, formatMoney } from "@/lib/ui/format";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { StageBadge } from "@/components/leads/stage-badge";
 import { ScoreCard } from "@/components/leads/score-card";
 import { LeadHandovers } from "@/components/leads/lead-handovers";
-import { LogTouchForm, KIND_LABELS } from "@/components/leads/log-touch-form";
+import { LogTouchForm } from "@/components/leads/log-touch-form";
 import { MoveStageForm } from "@/components/leads/move-stage-form";
 import { EditLeadForm } from "@/components/leads/edit-lead-form";
 
@@ -121,7 +121,7 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
               <ol className="space-y-2 text-sm" aria-label="Touches">
                 {lead.touches.map((touch) => (
                   <li key={touch.id}>
-                    <span className="font-medium">{KIND_LABELS[touch.kind]}</span> · {formatDateTime(touch.at)} · {touch.by}
+                    <span className="font-medium">{TOUCH_KIND_LABELS[touch.kind]}</span> · {formatDateTime(touch.at)} · {touch.by}
                     {touch.note && <div className="text-muted">{touch.note}</div>}
                   </li>
                 ))}
