@@ -5,6 +5,8 @@ import { z } from "zod";
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url({ error: "DATABASE_URL must be a postgresql:// URL" }).optional(),
+  // `npm run bench` only: a database of its own to fill with a million leads (else an embedded one in <data>/bench).
+  BENCH_DATABASE_URL: z.url({ error: "BENCH_DATABASE_URL must be a postgresql:// URL" }).optional(),
   AUTH_SECRET: z.string().optional(),
   NEXTAUTH_SECRET: z.string().optional(),
   NEXTAUTH_URL: z.url().optional(),

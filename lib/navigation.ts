@@ -10,6 +10,8 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/queue", label: "My queue", permission: "handover:respond" },
+  { href: "/dashboard", label: "Dashboard", permission: "metrics:revenue" },
+  { href: "/pipeline-review", label: "Pipeline review", permission: "metrics:marketing" },
   { href: "/leads", label: "Leads", permission: "lead:read" },
   { href: "/handovers", label: "Handovers", permission: "handover:read" },
   { href: "/agreement", label: "Agreement", permission: "agreement:read" },
@@ -20,9 +22,14 @@ export function navigationFor(role: Role): NavItem[] {
   return NAV_ITEMS.filter((item) => can(role, item.permission));
 }
 
-/** Where a role lands after signing in: the page its work starts from. */
+/**
+ * Where a role lands after signing in: the page its work starts from. A rep's home is their queue (with their own
+ * figures), marketing's the pipeline review, the CRO's and the sales manager's the revenue dashboard.
+ */
 export function homeFor(role: Role): string {
   if (role === "SALES_REP") return "/queue";
+  if (role === "MARKETER" || role === "MARKETING_MANAGER") return "/pipeline-review";
+  if (role === "CRO" || role === "SALES_MANAGER") return "/dashboard";
   if (role === "ADMIN") return "/admin/users";
   return navigationFor(role)[0]?.href ?? "/forbidden";
 }

@@ -39,6 +39,10 @@ export const PERMISSIONS = {
   "handover:dispute": MARKETING,
   /** Reassign handovers and resolve disputes. */
   "handover:manage": ["SALES_MANAGER"],
+  /** See the revenue dashboard: the whole funnel, pipeline, velocity and service levels, for both teams. */
+  "metrics:revenue": [...HEADS, "CRO"],
+  /** See marketing's pipeline review: the funnel by source and campaign, acceptance, rejections, speed to lead. */
+  "metrics:marketing": [...MARKETING, "CRO"],
   /** List users, create them, change roles, deactivate. */
   "user:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -48,11 +48,27 @@ const ORDER: Record<LeadListQuery["sort"], (dir: Prisma.SortOrder) => Prisma.Lea
   stageChangedAt: (dir) => ({ stageChangedAt: dir }),
 };
 
-function listWhere(user: CurrentUser, query: LeadListQuery): Prisma.LeadWhereInput {
+/** Up to this many companies matching a search are passed to the lead query by id (see companyNameMatch). */
+const SEARCH_COMPANY_IDS = 5_000;
+
+/**
+ * "The lead's company's name contains the text", in the form the database answers fastest. Written as a condition on
+ * the company (a join), the search's OR spans two tables and PostgreSQL must test every lead; written as "the lead's
+ * company is one of these", all three branches use an index (trigram indexes on the names and the email, the
+ * companyId index) and only matching leads are read. The companies come from the trigram index on Company.name.
+ * Both forms select the same leads; the join stays for a text so common that the list of companies would be long.
+ */
+async function companyNameMatch(contains: Prisma.StringFilter): Promise<Prisma.LeadWhereInput> {
+  const companies = await db().company.findMany({ where: { name: contains }, select: { id: true }, take: SEARCH_COMPANY_IDS + 1 });
+  if (companies.length > SEARCH_COMPANY_IDS) return { company: { name: contains } };
+  return { companyId: { in: companies.map((company) => company.id) } };
+}
+
+async function listWhere(user: CurrentUser, query: LeadListQuery): Promise<Prisma.LeadWhereInput> {
   const and: Prisma.LeadWhereInput[] = [visibleLeads(user)];
   if (query.q) {
     const contains = { contains: query.q, mode: "insensitive" as const };
-    and.push({ OR: [{ name: contains }, { email: contains }, { company: { name: contains } }] });
+    and.push({ OR: [{ name: contains }, { email: contains }, await companyNameMatch(contains)] });
   }
   if (query.stage) and.push({ stage: query.stage });
   if (query.source) and.push({ source: query.source });
@@ -72,7 +88,7 @@ function listWhere(user: CurrentUser, query: LeadListQuery): Prisma.LeadWhereInp
 }
 
 export async function listLeads(user: CurrentUser, query: LeadListQuery): Promise<LeadPage> {
-  const where = listWhere(user, query);
+  const where = await listWhere(user, query);
   const total = await db().lead.count({ where });
   const pages = pageCount(total, query.size);
   const page = Math.min(query.page, pages);

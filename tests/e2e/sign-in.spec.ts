@@ -5,10 +5,10 @@ import { demoUser, signInAs } from "./support/auth";
 
 const NAVIGATION: Record<Role, string[]> = {
   SALES_REP: ["My queue", "Leads", "Handovers", "Agreement"],
-  SALES_MANAGER: ["Leads", "Handovers", "Agreement"],
-  MARKETER: ["Leads", "Handovers", "Agreement"],
-  MARKETING_MANAGER: ["Leads", "Handovers", "Agreement"],
-  CRO: ["Leads", "Handovers", "Agreement"],
+  SALES_MANAGER: ["Dashboard", "Leads", "Handovers", "Agreement"],
+  MARKETER: ["Pipeline review", "Leads", "Handovers", "Agreement"],
+  MARKETING_MANAGER: ["Dashboard", "Pipeline review", "Leads", "Handovers", "Agreement"],
+  CRO: ["Dashboard", "Pipeline review", "Leads", "Handovers", "Agreement"],
   ADMIN: ["Agreement", "Users"],
 };
 

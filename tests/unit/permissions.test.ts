@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { can, PERMISSIONS, ROLES, teamOf } from "@/lib/auth/permissions";
-import { navigationFor } from "@/lib/navigation";
+import { homeFor, navigationFor } from "@/lib/navigation";
 import { Role } from "@/lib/db/enums";
 
 describe("the permission table", () => {
@@ -23,6 +23,8 @@ describe("the permission table", () => {
     "handover:respond": ["SALES_REP"],
     "handover:dispute": ["MARKETER", "MARKETING_MANAGER"],
     "handover:manage": ["SALES_MANAGER"],
+    "metrics:revenue": ["SALES_MANAGER", "MARKETING_MANAGER", "CRO"],
+    "metrics:marketing": ["MARKETER", "MARKETING_MANAGER", "CRO"],
     "user:manage": ["ADMIN"],
   };
 
@@ -36,8 +38,23 @@ describe("the permission table", () => {
 
   it("shows each role only the sections it may use", () => {
     expect(navigationFor("SALES_REP").map((item) => item.label)).toEqual(["My queue", "Leads", "Handovers", "Agreement"]);
-    expect(navigationFor("MARKETER").map((item) => item.label)).toEqual(["Leads", "Handovers", "Agreement"]);
-    expect(navigationFor("CRO").map((item) => item.label)).toEqual(["Leads", "Handovers", "Agreement"]);
+    expect(navigationFor("SALES_MANAGER").map((item) => item.label)).toEqual(["Dashboard", "Leads", "Handovers", "Agreement"]);
+    expect(navigationFor("MARKETER").map((item) => item.label)).toEqual(["Pipeline review", "Leads", "Handovers", "Agreement"]);
+    expect(navigationFor("MARKETING_MANAGER").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Agreement"]);
+    expect(navigationFor("CRO").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Agreement"]);
     expect(navigationFor("ADMIN").map((item) => item.label)).toEqual(["Agreement", "Users"]);
+  });
+
+  it("lands each role on the page its work starts from, one it may open", () => {
+    const homes = Object.fromEntries(ROLES.map((role) => [role, homeFor(role)]));
+    expect(homes).toEqual({
+      SALES_REP: "/queue",
+      SALES_MANAGER: "/dashboard",
+      MARKETER: "/pipeline-review",
+      MARKETING_MANAGER: "/pipeline-review",
+      CRO: "/dashboard",
+      ADMIN: "/admin/users",
+    });
+    for (const role of ROLES) expect(navigationFor(role).map((item) => item.href)).toContain(homeFor(role));
   });
 });

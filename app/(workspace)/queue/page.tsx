@@ -7,18 +7,41 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { SlaClock } from "@/components/handovers/sla-clock";
 import { RespondToHandover } from "@/components/handovers/respond-to-handover";
+import { myPipeline, repFigures } from "@/lib/metrics/breakdowns";
+import { metricsFilter, parseDashboardQuery } from "@/lib/metrics/filter";
+import { FilterBar } from "@/components/dashboard/filter-bar";
+import { MyPipelinePanel } from "@/components/dashboard/my-pipeline-panel";
+import { RepFigures } from "@/components/dashboard/rep-figures";
+import { buildView, periodLine } from "@/components/dashboard/view";
 
 export const metadata: Metadata = { title: "My queue" };
 
-export default async function QueuePage() {
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+/** The rep's home: their queue with its SLA clocks, their pipeline by stage, their own speed to lead and acceptance. */
+export default async function QueuePage({ searchParams }: { searchParams: Search }) {
   const user = await requirePermission("handover:respond");
-  const { rows, reasons } = await listMyQueue(user);
+  // Only the period applies here: every figure on this page is the rep's own.
+  const query = { ...parseDashboardQuery(await searchParams), team: undefined, rep: undefined, source: undefined, campaign: undefined };
+  const now = new Date();
+  const { period } = metricsFilter(query, now);
+  const [{ rows, reasons }, pipeline, figures] = await Promise.all([listMyQueue(user), myPipeline(user.id), repFigures(user.id, period, now)]);
+  const view = buildView(query, period);
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">My queue</h1>
-        <p className="text-sm text-muted">Leads marketing handed to you, oldest first. Accept or reject each within the agreed time.</p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">My queue</h1>
+          <p className="text-sm text-muted">Leads marketing handed to you, oldest first. Accept or reject each within the agreed time.</p>
+        </div>
+        <FilterBar action="/queue" query={query} fields={["period"]} />
       </div>
+      <p className="text-sm text-muted">My figures: {periodLine(view)}</p>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <RepFigures view={view} figures={figures} />
+        <MyPipelinePanel stages={pipeline} owner={user.name} />
+      </div>
+      <h2 className="text-base font-semibold">Waiting for my answer</h2>
       {rows.length === 0 ? (
         <EmptyState title="Nothing waiting for you" description="New MQLs appear here the moment they are handed to you." />
       ) : (
