@@ -6,13 +6,14 @@
 // The shape follows a typical B2B demand waterfall and the way the app records it:
 // - 200 people (60 reps, 8 sales managers, 121 marketers, 8 marketing managers, a CRO, 2 admins), one active lead
 //   definition (v1, the default rules), 100,000 companies, 200 campaigns spread over the history;
-// - 12% of leads are sales-sourced (referral, outbound): logged by a rep, accepted at once (INQUIRY → SAL);
-// - of marketing's inquiries, about 22% qualify (INQUIRY → MQL) and are handed to a rep (a handover with the 24-hour
-//   SLA); the rep accepts about half (→ SAL, speed to lead recorded as firstTouchAt) and rejects the rest with one of
-//   the agreed reasons (→ NURTURE or DISQUALIFIED; a few rejections are disputed); most of the others go stale and
-//   marketing disqualifies them;
+// - 14% of leads are sales-sourced (referral, outbound): logged by a rep, accepted at once (INQUIRY → SAL);
+// - about a quarter of marketing's inquiries qualify (INQUIRY → MQL) and are handed to a rep (a handover with the
+//   24-hour SLA); the rep accepts about half (→ SAL, speed to lead recorded as firstTouchAt) and rejects the rest with
+//   one of the agreed reasons (→ NURTURE or DISQUALIFIED; a few rejections are disputed); most of the others go stale
+//   and marketing disqualifies them;
 // - about half of SALs become SQLs, 70% of SQLs opportunities (with an amount and a close date), 27% of those are won;
-//   stalled leads go back to nurture, and nurtured leads may qualify again (up to three handover cycles per lead);
+//   stalled leads go back to nurture, and nurtured leads may qualify again (up to four handovers per lead). The
+//   recycling and the quarter (rather than a fifth) qualifying bring the history to about 2.9 million changes;
 // - nothing happens after the data set's "now" (BENCH_NOW): recent leads are early in the funnel, some handovers wait.
 // StageChange.repId is the lead's owner after the change when a rep owns it, as lib/funnel/service.ts records it.
 import { DEFAULT_RULES } from "../../lib/agreement/defaults";
