@@ -62,16 +62,3 @@ export function FigureGrid({ children, label, wide = false }: { children: ReactN
     </section>
   );
 }
-
-/** A figure without a previous-period comparison (e.g. today's pipeline). */
-export function PlainFigure({ label, value, hint }: { label: string; value: string; hint?: ReactNode }) {
-  return (
-    <div className="rounded-lg border border-border bg-surface p-4 shadow-xs" role="group" aria-label={label} data-figure={label}>
-      <p className="text-sm text-muted">{label}</p>
-      <p className="mt-1 text-2xl font-semibold tabular-nums" data-value>
-        {value}
-      </p>
-      {hint && <p className="mt-1 text-xs text-muted">{hint}</p>}
-    </div>
-  );
-}

@@ -1,7 +1,7 @@
 import type { PipelineFigures } from "@/lib/metrics/queries";
 import type { Comparison } from "@/lib/metrics/rules";
-import { formatCount, formatDays, formatMoney } from "@/lib/ui/format";
-import { FigureCard, PlainFigure } from "./figure-card";
+import { formatCount } from "@/lib/ui/format";
+import { FigureCard } from "./figure-card";
 import type { View } from "./view";
 
 /** Win rate, velocity, deal size and cycle length for the deals of the period. */
@@ -27,12 +27,21 @@ export function SalesPerformance({ view, pipeline, comparison }: { view: View; p
           previousLabel={view.previousLabel}
           hint="Opportunities × win rate × average deal ÷ cycle days"
         />
-        <PlainFigure
+        <FigureCard
           label="Average deal size"
-          value={performance.averageDealSize === null ? "—" : formatMoney(performance.averageDealSize)}
+          kind="money"
+          comparison={comparison.averageDealSize!}
+          previousLabel={view.previousLabel}
           hint="Won amount ÷ deals won"
         />
-        <PlainFigure label="Sales cycle" value={formatDays(performance.salesCycleDays)} hint="From SAL to won, mean over the period's wins" />
+        <FigureCard
+          label="Sales cycle"
+          kind="days"
+          comparison={comparison.salesCycleDays!}
+          previousLabel={view.previousLabel}
+          higherIsBetter={false}
+          hint="From SAL to won, mean over the period's wins"
+        />
       </div>
     </section>
   );

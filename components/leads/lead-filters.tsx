@@ -11,6 +11,10 @@ import { AutoSubmitSelect } from "./auto-submit-select";
 
 const STAGE_OPTIONS = Object.values(Stage).map((stage) => ({ value: stage, label: STAGE_LABELS[stage] }));
 const SOURCE_OPTIONS = Object.values(LeadSource).map((source) => ({ value: source, label: SOURCE_LABELS[source] }));
+const TEAM_OPTIONS = [
+  { value: "marketing", label: "Marketing-sourced" },
+  { value: "sales", label: "Sales-sourced" },
+];
 
 interface FilterSelectProps {
   id: string;
@@ -57,6 +61,7 @@ export function LeadFilters({ query, owners }: { query: LeadListQuery; owners: O
       </div>
       <FilterSelect id="lead-stage" name="stage" label="Stage" value={query.stage} allLabel="All stages" options={STAGE_OPTIONS} />
       <FilterSelect id="lead-source" name="source" label="Source" value={query.source} allLabel="All sources" options={SOURCE_OPTIONS} />
+      <FilterSelect id="lead-team" name="team" label="Sourced by" value={query.team} allLabel="Either team" options={TEAM_OPTIONS} />
       <FilterSelect
         id="lead-owner"
         name="owner"

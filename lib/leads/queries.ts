@@ -8,6 +8,7 @@ import { can } from "../auth/permissions";
 import type { CurrentUser } from "../auth/current-user";
 import type { LeadListQuery } from "./schemas";
 import { pageCount } from "./rules";
+import { MARKETING_SOURCES, SALES_SOURCES } from "../metrics/pipeline";
 
 /**
  * Which leads a user may see, as a `where` clause: every read goes through it, so a query that forgets to check
@@ -72,6 +73,7 @@ async function listWhere(user: CurrentUser, query: LeadListQuery): Promise<Prism
   }
   if (query.stage) and.push({ stage: query.stage });
   if (query.source) and.push({ source: query.source });
+  if (query.team) and.push({ source: { in: query.team === "marketing" ? MARKETING_SOURCES : SALES_SOURCES } });
   if (query.owner === "none") and.push({ ownerId: null });
   else if (query.owner === "me") and.push({ ownerId: user.id });
   else if (query.owner) and.push({ ownerId: query.owner });

@@ -20,10 +20,10 @@ const DEFAULTS = leadListQuerySchema.parse({});
  * stay short; changing a filter, the search or the page size returns to page 1.
  */
 export function leadListHref(query: LeadListQuery, patch: Partial<LeadListQuery>): string {
-  const resetsPage = ["q", "stage", "source", "owner", "campaign", "entered", "from", "to", "size", "sort", "dir"].some((key) => key in patch);
+  const resetsPage = ["q", "stage", "source", "team", "owner", "campaign", "entered", "from", "to", "size", "sort", "dir"].some((key) => key in patch);
   const next: LeadListQuery = { ...query, ...patch, page: patch.page ?? (resetsPage ? 1 : query.page) };
   const params = new URLSearchParams();
-  for (const key of ["q", "stage", "source", "owner", "campaign", "entered", "from", "to", "sort", "dir", "page", "size"] as const) {
+  for (const key of ["q", "stage", "source", "team", "owner", "campaign", "entered", "from", "to", "sort", "dir", "page", "size"] as const) {
     const value = next[key];
     if (value === undefined || value === "" || value === DEFAULTS[key]) continue;
     params.set(key, String(value));

@@ -65,6 +65,8 @@ export const leadListQuerySchema = z.object({
   q: z.string().trim().max(200).catch("").default(""),
   stage: z.enum(Stage).optional().catch(undefined),
   source: z.enum(LeadSource).optional().catch(undefined),
+  // Marketing-sourced or sales-sourced leads (the source decides), as the dashboards' team filter.
+  team: z.enum(["marketing", "sales"]).optional().catch(undefined),
   owner: z.string().trim().max(64).optional().catch(undefined),
   campaign: z.string().trim().max(64).optional().catch(undefined),
   // "Entered this stage between from and to": how dashboards open the leads behind a figure.

@@ -6,7 +6,7 @@ import "server-only";
 import { db, Prisma } from "../db/client";
 import type { LeadSource, Stage } from "../db/enums";
 import { ALL_STAGES, compareAll, FUNNEL_PATH, previousPeriod, ratio, type Comparison, type PathStage, type Period } from "./rules";
-import { handoverFigures, leadWhere, rollupWhere, type HandoverFigures, type MetricsFilter } from "./queries";
+import { handoverFigures, handoverWhere, rollupScope, type HandoverFigures, type MetricsFilter } from "./queries";
 
 const sql = Prisma.sql;
 
@@ -24,11 +24,12 @@ interface EntryRow {
 /** Stage entries per key (source or campaign), with the opportunity amount entered: one GROUP BY over the rollup. */
 async function entriesBy(dimension: "source" | "campaignId", filter: MetricsFilter) {
   const column = dimension === "source" ? sql`r.source::text` : sql`r."campaignId"`;
+  const { from, where } = rollupScope(filter, filter.period, { byCampaign: dimension === "campaignId" });
   const rows = await db().$queryRaw<EntryRow[]>(sql`
     SELECT ${column} AS key, r.stage, sum(r.entered)::int AS entered, sum(r.advanced)::int AS advanced,
            coalesce(sum(r.amount) FILTER (WHERE r.stage = 'OPPORTUNITY'), 0)::float8 AS amount
-    FROM "FunnelRollup" r
-    WHERE ${rollupWhere(filter, filter.period)} AND r.stage IN ('INQUIRY', 'MQL', 'SAL', 'SQL', 'OPPORTUNITY', 'WON')
+    FROM ${from}
+    WHERE ${where} AND r.stage IN ('INQUIRY', 'MQL', 'SAL', 'SQL', 'OPPORTUNITY', 'WON')
     GROUP BY 1, 2`);
   const byKey = new Map<string, { entered: StageCounts; pipeline: number; accepted: number }>();
   for (const row of rows) {
@@ -98,18 +99,17 @@ export interface CampaignRejections {
  */
 export async function campaignRejections(filter: MetricsFilter, limit = 8): Promise<CampaignRejections[]> {
   const { period } = filter;
-  const scope = sql`h."createdAt" >= ${period.from} AND h."createdAt" < ${period.to} AND h.status <> 'REASSIGNED' AND ${leadWhere(filter)}
-    ${filter.repId ? sql`AND h."toUserId" = ${filter.repId}` : sql``}`;
-  const from = sql`FROM "Handover" h JOIN "Lead" l ON l.id = h."leadId"`;
+  const scope = sql`h."createdAt" >= ${period.from} AND h."createdAt" < ${period.to} AND h.status <> 'REASSIGNED' AND ${handoverWhere(filter)}`;
+  const from = sql`FROM "Handover" h`;
   const [rows, reasons] = await Promise.all([
     db().$queryRaw<{ campaignId: string; handedOver: number; rejected: number }[]>(sql`
-      SELECT coalesce(l."campaignId", '') AS "campaignId", count(*)::int AS "handedOver",
+      SELECT coalesce(h."campaignId", '') AS "campaignId", count(*)::int AS "handedOver",
              count(*) FILTER (WHERE h.status IN ('REJECTED', 'DISPUTED'))::int AS rejected
       ${from} WHERE ${scope} GROUP BY 1
       HAVING count(*) FILTER (WHERE h.status IN ('REJECTED', 'DISPUTED')) > 0
       ORDER BY rejected DESC, "handedOver" DESC, 1 LIMIT ${limit}`),
     db().$queryRaw<{ campaignId: string; label: string; count: number }[]>(sql`
-      SELECT coalesce(l."campaignId", '') AS "campaignId", min(h."reasonLabel") AS label, count(*)::int AS count
+      SELECT coalesce(h."campaignId", '') AS "campaignId", min(h."reasonLabel") AS label, count(*)::int AS count
       ${from} WHERE ${scope} AND h.status IN ('REJECTED', 'DISPUTED') AND h."reasonCode" IS NOT NULL
       GROUP BY 1, h."reasonCode" ORDER BY count DESC, h."reasonCode"`),
   ]);

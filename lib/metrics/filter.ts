@@ -83,7 +83,8 @@ const LEAD_LIST_DEFAULTS = leadListQuerySchema.parse({});
  *   a lead's campaign when it changes), the period to `entered`/`from`/`to` (`to` inclusive);
  * - the rep maps to `owner`, which is exact for sales' stages (the rep holds the lead) but not for marketing's: an MQL
  *   is nobody's yet, so with a rep chosen, marketing's stages have no list;
- * - the team has no equivalent in the list unless a source is chosen too (the source decides the team).
+ * - the team maps to the list's `team` (marketing- or sales-sourced: the source decides); a source of the other
+ *   team leaves nothing to list;
  * `patch` narrows one figure further, e.g. one source's bar in a chart by source.
  */
 export function figureLeadsHref(
@@ -94,13 +95,14 @@ export function figureLeadsHref(
 ): string | null {
   const source = patch.source ?? query.source;
   const campaign = patch.campaign ?? query.campaign;
-  if (query.team && (!source || isMarketingSource(source) !== (query.team === "marketing"))) return null;
+  if (query.team && source && isMarketingSource(source) !== (query.team === "marketing")) return null;
   if (query.rep && MARKETING_STAGES.includes(stage)) return null;
   return leadListHref(LEAD_LIST_DEFAULTS, {
     entered: stage,
     from: dayKey(period.from),
     to: lastDay(period),
     ...(source && { source }),
+    ...(query.team && !source && { team: query.team }),
     ...(campaign && { campaign }),
     ...(query.rep && { owner: query.rep }),
   });

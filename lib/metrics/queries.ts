@@ -1,23 +1,28 @@
 import "server-only";
-// The reads behind every dashboard: small SQL aggregates over the funnel rollup (days × stages × dimensions) and over
-// the period's handovers, turned into figures by the pure formulas in ./rules. Nothing here scans all leads.
+// The reads behind every dashboard: small SQL aggregates over the rollups (days × stages × dimensions), turned into
+// figures by the pure formulas in ./rules. Nothing here scans all leads. Which rollup answers depends on the filter:
+// - FunnelSourceRollup and HandoverRollup (day × source × with/without campaign) unless a rep or one campaign is chosen;
+// - FunnelRollup (day × stage × source × campaign × rep) and the handovers themselves (by their rep or campaign
+//   index) when one is: those filters keep the rows read few.
+// Speed to lead's percentiles need the durations themselves: they come from a narrow index of the touched handovers.
 import { db, Prisma } from "../db/client";
 import type { LeadSource, Stage } from "../db/enums";
+import { handoverWhere, leadWhere, picksRepOrCampaign, rollupScope, teamSources, type MetricsFilter } from "./scope";
+import { speedFigures } from "./speed-query";
 import {
   cohortFunnel,
   compareAll,
   disputeSummary,
-  MARKETING_SOURCES,
   mqlAcceptance,
   periodView,
   pipelineContribution,
   previousPeriod,
   rejectionReasons,
   rejectionTrend,
-  SALES_SOURCES,
   salesPerformance,
   slaCompliance,
-  speedToLead,
+  speedFromSummary,
+  SPEED_BUCKETS,
   weeklySeries,
   type CohortFunnel,
   type Comparison,
@@ -36,44 +41,9 @@ import {
   type WeekCount,
 } from "./rules";
 
-export interface MetricsFilter {
-  period: Period;
-  /** Marketing-sourced or sales-sourced leads only. */
-  team?: "marketing" | "sales";
-  repId?: string;
-  source?: LeadSource;
-  /** A campaign id, or "none" for leads without a campaign. */
-  campaignId?: string;
-}
+export { handoverWhere, leadWhere, rollupScope, type MetricsFilter, type RollupScope } from "./scope";
 
 const sql = Prisma.sql;
-
-/**
- * A team's sources as an array of the enum, not the column cast to text: compared as the enum, the planner can use the
- * source indexes and knows how many rows match (a text cast made it guess 1 in 200 and pick plans that scan all leads).
- */
-function teamSources(team: NonNullable<MetricsFilter["team"]>): string[] {
-  return team === "marketing" ? MARKETING_SOURCES : SALES_SOURCES;
-}
-
-/** The filter as conditions on FunnelRollup rows (alias r). */
-export function rollupWhere(filter: MetricsFilter, period: Period) {
-  const parts = [sql`r.day >= ${period.from}::date`, sql`r.day < ${period.to}::date`];
-  if (filter.source) parts.push(sql`r.source = ${filter.source}::"LeadSource"`);
-  if (filter.team) parts.push(sql`r.source = ANY(${teamSources(filter.team)}::"LeadSource"[])`);
-  if (filter.repId) parts.push(sql`r."repId" = ${filter.repId}`);
-  if (filter.campaignId) parts.push(sql`r."campaignId" = ${filter.campaignId === "none" ? "" : filter.campaignId}`);
-  return Prisma.join(parts, " AND ");
-}
-
-/** The filter as conditions on a lead (alias l), for reads outside the rollup. */
-export function leadWhere(filter: MetricsFilter) {
-  const parts = [sql`true`];
-  if (filter.source) parts.push(sql`l.source = ${filter.source}::"LeadSource"`);
-  if (filter.team) parts.push(sql`l.source = ANY(${teamSources(filter.team)}::"LeadSource"[])`);
-  if (filter.campaignId) parts.push(filter.campaignId === "none" ? sql`l."campaignId" IS NULL` : sql`l."campaignId" = ${filter.campaignId}`);
-  return Prisma.join(parts, " AND ");
-}
 
 export interface FunnelFigures {
   cohort: CohortFunnel;
@@ -84,8 +54,8 @@ export interface FunnelFigures {
 export interface RollupTotals {
   /** Entries per day and stage, every stage. */
   byDay: StageDayCount[];
-  /** Per stage: entries, how many of them advanced, and the amount entered (OPPORTUNITY, WON). */
-  byStage: { stage: Stage; entered: number; advanced: number; amount: number }[];
+  /** Per stage: entries, how many of them advanced, the amount entered (OPPORTUNITY, WON), the wins' sales cycles. */
+  byStage: { stage: Stage; entered: number; advanced: number; amount: number; cycleMs: number; cycles: number }[];
   /** Opportunities opened per source, with or without a campaign. */
   opportunities: { source: LeadSource; influenced: boolean; count: number; amount: number }[];
 }
@@ -100,19 +70,24 @@ interface RollupGroupRow {
   entered: number;
   advanced: number;
   amount: number;
+  cycleMs: number;
+  cycles: number;
 }
 
 export async function rollupTotals(filter: MetricsFilter, period = filter.period): Promise<RollupTotals> {
-  const influenced = sql`(r."campaignId" <> '')`;
+  const { from, where, influenced } = rollupScope(filter, period);
   const rows = await db().$queryRaw<RollupGroupRow[]>(sql`
     SELECT GROUPING(r.day, r.source, ${influenced})::int AS grouping, to_char(r.day, 'YYYY-MM-DD') AS day, r.stage, r.source, ${influenced} AS influenced,
-           sum(r.entered)::int AS entered, sum(r.advanced)::int AS advanced, sum(r.amount)::float8 AS amount
-    FROM "FunnelRollup" r WHERE ${rollupWhere(filter, period)}
+           sum(r.entered)::int AS entered, sum(r.advanced)::int AS advanced, sum(r.amount)::float8 AS amount,
+           sum(r."cycleMs")::float8 AS "cycleMs", sum(r.cycles)::int AS cycles
+    FROM ${from} WHERE ${where}
     GROUP BY GROUPING SETS ((r.day, r.stage), (r.stage), (r.stage, r.source, ${influenced}))
     HAVING GROUPING(r.day, r.source, ${influenced}) <> 4 OR r.stage = 'OPPORTUNITY'`);
   return {
     byDay: rows.filter((row) => row.grouping === 3).map((row) => ({ day: row.day!, stage: row.stage, count: row.entered })),
-    byStage: rows.filter((row) => row.grouping === 7).map((row) => ({ stage: row.stage, entered: row.entered, advanced: row.advanced, amount: row.amount })),
+    byStage: rows
+      .filter((row) => row.grouping === 7)
+      .map((row) => ({ stage: row.stage, entered: row.entered, advanced: row.advanced, amount: row.amount, cycleMs: row.cycleMs, cycles: row.cycles })),
     opportunities: rows
       .filter((row) => row.grouping === 4)
       .map((row) => ({ source: row.source!, influenced: row.influenced!, count: row.entered, amount: row.amount })),
@@ -152,11 +127,6 @@ export interface HandoverFigures {
   disputes: ReturnType<typeof disputeSummary>;
 }
 
-/** Whether the filter asks about the lead itself (source, team, campaign): only then do reads outside the rollup join it. */
-function filtersLeads(filter: MetricsFilter): boolean {
-  return Boolean(filter.source || filter.team || filter.campaignId);
-}
-
 interface HandoverGroupRow {
   /** Which grouping the row belongs to: 3 by status, 5 by reason, 6 by rejection day, 7 all of the period's handovers. */
   grouping: number;
@@ -167,51 +137,95 @@ interface HandoverGroupRow {
   count: number;
   answeredInTime: number;
   answeredLate: number;
-  pendingOverdue: number;
-  pendingInTime: number;
+  /** Not answered: still PENDING (split into overdue and in time afterwards), or closed without an answer. */
+  pending: number;
+  unansweredClosed: number;
   upheld: number;
   reassigned: number;
-  /** Speed-to-lead durations (ms), on the overall row only. */
-  speeds: number[] | null;
 }
 
-/** Handovers made in the period (by their creation day), with their outcomes, service levels and speed to lead. */
-export async function handoverFigures(filter: MetricsFilter, period = filter.period, now = new Date()): Promise<HandoverFigures> {
-  const joinLead = filtersLeads(filter);
-  const scope = sql`h."createdAt" >= ${period.from} AND h."createdAt" < ${period.to} AND h.status <> 'REASSIGNED'
-    ${joinLead ? sql`AND ${leadWhere(filter)}` : sql``} ${filter.repId ? sql`AND h."toUserId" = ${filter.repId}` : sql``}`;
-  const from = joinLead ? sql`FROM "Handover" h JOIN "Lead" l ON l.id = h."leadId"` : sql`FROM "Handover" h`;
-  // One pass over the period's handovers, counted four ways at once (GROUPING SETS). The speed-to-lead durations come
-  // back as one array on the overall row rather than one row each: a year of handovers is a six-figure number of them.
-  const rejectedDay = sql`CASE WHEN h.status IN ('REJECTED', 'DISPUTED') THEN to_char(h."createdAt"::date, 'YYYY-MM-DD') END`;
-  const grouping = sql`GROUPING(h.status, h."reasonCode", ${rejectedDay})`;
-  const groups = await db().$queryRaw<HandoverGroupRow[]>(sql`
-      SELECT ${grouping}::int AS grouping, h.status, h."reasonCode" AS code, ${rejectedDay} AS day,
-             count(*)::int AS count, min(h."reasonLabel") AS label,
+/**
+ * The period's handovers (by creation day; REASSIGNED ones left out) counted four ways at once (GROUPING SETS): by
+ * status, by reason, by rejection day, and all together. From HandoverRollup, or from the handovers themselves when a
+ * rep or one campaign is chosen (their indexes keep that small); both give the same rows.
+ */
+function handoverGroups(filter: MetricsFilter, period: Period): Promise<HandoverGroupRow[]> {
+  const rejectedDay = (day: Prisma.Sql) => sql`CASE WHEN status IN ('REJECTED', 'DISPUTED') THEN to_char(${day}, 'YYYY-MM-DD') END`;
+  if (picksRepOrCampaign(filter)) {
+    const day = rejectedDay(sql`h."createdAt"::date`);
+    const grouping = sql`GROUPING(h.status, h."reasonCode", ${day})`;
+    return db().$queryRaw<HandoverGroupRow[]>(sql`
+      SELECT ${grouping}::int AS grouping, h.status, h."reasonCode" AS code, ${day} AS day, count(*)::int AS count, min(h."reasonLabel") AS label,
              count(*) FILTER (WHERE h."respondedAt" IS NOT NULL AND h."respondedAt" <= h."dueAt")::int AS "answeredInTime",
              count(*) FILTER (WHERE h."respondedAt" IS NOT NULL AND h."respondedAt" > h."dueAt")::int AS "answeredLate",
-             count(*) FILTER (WHERE h."respondedAt" IS NULL AND h.status = 'PENDING' AND h."dueAt" < ${now})::int AS "pendingOverdue",
-             count(*) FILTER (WHERE h."respondedAt" IS NULL AND (h.status <> 'PENDING' OR h."dueAt" >= ${now}))::int AS "pendingInTime",
-             count(*) FILTER (WHERE h.resolution = 'UPHELD')::int AS upheld, count(*) FILTER (WHERE h.resolution = 'REASSIGNED')::int AS reassigned,
-             CASE WHEN ${grouping} = 7 THEN array_agg((extract(epoch FROM h."firstTouchAt" - h."createdAt") * 1000)::float8) FILTER (WHERE h."firstTouchAt" IS NOT NULL) END AS speeds
-      ${from} WHERE ${scope}
-      GROUP BY GROUPING SETS ((h.status), (h."reasonCode"), (${rejectedDay}), ())`);
+             count(*) FILTER (WHERE h."respondedAt" IS NULL AND h.status = 'PENDING')::int AS pending,
+             count(*) FILTER (WHERE h."respondedAt" IS NULL AND h.status <> 'PENDING')::int AS "unansweredClosed",
+             count(*) FILTER (WHERE h.resolution = 'UPHELD')::int AS upheld, count(*) FILTER (WHERE h.resolution = 'REASSIGNED')::int AS reassigned
+      FROM "Handover" h
+      WHERE h."createdAt" >= ${period.from} AND h."createdAt" < ${period.to} AND h.status <> 'REASSIGNED' AND ${handoverWhere(filter)}
+      GROUP BY GROUPING SETS ((h.status), (h."reasonCode"), (${day}), ())`);
+  }
+  const day = rejectedDay(sql`r.day`);
+  const code = sql`nullif(r."reasonCode", '')`;
+  const grouping = sql`GROUPING(r.status, ${code}, ${day})`;
+  const parts = [sql`r.day >= ${period.from}::date`, sql`r.day < ${period.to}::date`, sql`r.status <> 'REASSIGNED'`];
+  if (filter.source) parts.push(sql`r.source = ${filter.source}::"LeadSource"`);
+  if (filter.team) parts.push(sql`r.source = ANY(${teamSources(filter.team)}::"LeadSource"[])`);
+  if (filter.campaignId === "none") parts.push(sql`r.influenced = false`);
+  return db().$queryRaw<HandoverGroupRow[]>(sql`
+    SELECT ${grouping}::int AS grouping, r.status, ${code} AS code, ${day} AS day, sum(r.handovers)::int AS count,
+           min(nullif(r."reasonLabel", '')) AS label,
+           sum(r."answeredInTime")::int AS "answeredInTime", sum(r."answeredLate")::int AS "answeredLate",
+           (sum(r.handovers) FILTER (WHERE r.status = 'PENDING'))::int AS pending, sum(r."unansweredClosed")::int AS "unansweredClosed",
+           sum(r.upheld)::int AS upheld, sum(r.reassigned)::int AS reassigned
+    FROM "HandoverRollup" r WHERE ${Prisma.join(parts, " AND ")}
+    GROUP BY GROUPING SETS ((r.status), (${code}), (${day}), ())
+    HAVING sum(r.handovers) <> 0`);
+}
+
+/**
+ * Of the period's handovers still PENDING, those past their due time at `now`. Read from the handovers (the rollup
+ * cannot know the time of reading); the pending ones are few and indexed by status.
+ */
+async function pendingOverdue(filter: MetricsFilter, period: Period, now: Date): Promise<number> {
+  const [row] = await db().$queryRaw<{ count: number }[]>(sql`
+    SELECT count(*)::int AS count FROM "Handover" h
+    WHERE h.status = 'PENDING' AND h."respondedAt" IS NULL AND h."dueAt" < ${now}
+      AND h."createdAt" >= ${period.from} AND h."createdAt" < ${period.to} AND ${handoverWhere(filter)}`);
+  return row?.count ?? 0;
+}
+
+const NO_SPEED: SpeedToLead = speedFromSummary({ count: 0, medianMs: null, p95Ms: null, bucketCounts: SPEED_BUCKETS.map(() => 0) });
+
+/**
+ * Handovers made in the period (by their creation day), with their outcomes, service levels and speed to lead.
+ * `speed: false` skips speed to lead (left empty) where only the counts are shown, e.g. a previous period's rates.
+ */
+export async function handoverFigures(filter: MetricsFilter, period = filter.period, now = new Date(), options: { speed?: boolean } = {}): Promise<HandoverFigures> {
+  const [groups, overdue, speed] = await Promise.all([
+    handoverGroups(filter, period),
+    pendingOverdue(filter, period, now),
+    options.speed === false ? NO_SPEED : speedFigures(filter, period),
+  ]);
   const statuses = groups.filter((row) => row.grouping === 3 && row.status !== null);
   const reasons = groups.flatMap((row) => (row.grouping === 5 && row.code !== null ? [{ code: row.code, label: row.label as string, count: row.count }] : []));
   const rejectionDays: DayCount[] = groups.flatMap((row) => (row.grouping === 6 && row.day !== null ? [{ day: row.day, count: row.count }] : []));
   const totals = groups.find((row) => row.grouping === 7);
   // A handover a manager moved to another rep is replaced by the new one: counting both would hand one MQL over twice.
   const counts = Object.fromEntries(statuses.filter((row) => row.status !== "REASSIGNED").map((row) => [row.status, row.count])) as HandoverStatusCounts;
+  // Unanswered and not overdue counts as in time, as in slaClock: still PENDING within the due time, or closed unanswered.
+  const pending = totals?.pending ?? 0;
   return {
     acceptance: mqlAcceptance(counts),
     reasons: rejectionReasons(reasons),
     rejectionsByWeek: rejectionTrend(rejectionDays, period),
-    speed: speedToLead(totals?.speeds ?? []),
-    sla: slaCompliance(
-      totals
-        ? { answeredInTime: totals.answeredInTime, answeredLate: totals.answeredLate, pendingOverdue: totals.pendingOverdue, pendingInTime: totals.pendingInTime }
-        : { answeredInTime: 0, answeredLate: 0, pendingOverdue: 0, pendingInTime: 0 },
-    ),
+    speed,
+    sla: slaCompliance({
+      answeredInTime: totals?.answeredInTime ?? 0,
+      answeredLate: totals?.answeredLate ?? 0,
+      pendingOverdue: overdue,
+      pendingInTime: pending - overdue + (totals?.unansweredClosed ?? 0),
+    }),
     disputes: disputeSummary(counts, totals ? { upheld: totals.upheld, reassigned: totals.reassigned } : { upheld: 0, reassigned: 0 }),
   };
 }
@@ -221,29 +235,23 @@ export interface PipelineFigures {
   performance: SalesPerformance;
 }
 
-/** Opportunities opened and deals closed in the period. `totals` as for funnelFigures. */
+/**
+ * Opportunities opened and deals closed in the period. `totals` as for funnelFigures. The sales cycle comes with the
+ * wins in the rollup: from each win's last SAL before it (see lib/metrics/rollup.ts).
+ */
 export async function pipelineFigures(filter: MetricsFilter, period = filter.period, totals = rollupTotals(filter, period)): Promise<PipelineFigures> {
-  const joinLead = filtersLeads(filter);
-  const [{ byStage, opportunities }, [cycle]] = await Promise.all([
-    totals,
-    // Sales cycle: from the last SAL before each win to the win, for the period's wins.
-    db().$queryRaw<{ totalMs: number; deals: number }[]>(sql`
-      SELECT coalesce(sum(extract(epoch FROM w.at - s.at) * 1000), 0)::float8 AS "totalMs", count(s.at)::int AS deals
-      FROM "StageChange" w ${joinLead ? sql`JOIN "Lead" l ON l.id = w."leadId"` : sql``}
-      CROSS JOIN LATERAL (SELECT max(x.at) AS at FROM "StageChange" x WHERE x."leadId" = w."leadId" AND x."toStage" = 'SAL' AND x.at <= w.at) s
-      WHERE w."toStage" = 'WON' AND w.at >= ${period.from} AND w.at < ${period.to} ${joinLead ? sql`AND ${leadWhere(filter)}` : sql``}
-        ${filter.repId ? sql`AND w."repId" = ${filter.repId}` : sql``}`),
-  ]);
+  const { byStage, opportunities } = await totals;
   const stage = (name: Stage) => byStage.find((row) => row.stage === name);
+  const won = stage("WON");
   const closed = {
-    won: stage("WON")?.entered ?? 0,
+    won: won?.entered ?? 0,
     lost: stage("LOST")?.entered ?? 0,
-    wonAmount: stage("WON")?.amount ?? 0,
+    wonAmount: won?.amount ?? 0,
     opportunities: stage("OPPORTUNITY")?.entered ?? 0,
   };
   return {
     contribution: pipelineContribution(opportunities),
-    performance: salesPerformance({ ...closed, cycle: cycle ?? { totalMs: 0, deals: 0 } }),
+    performance: salesPerformance({ ...closed, cycle: { totalMs: won?.cycleMs ?? 0, deals: won?.cycles ?? 0 } }),
   };
 }
 
@@ -271,7 +279,7 @@ export async function revenueDashboard(filter: MetricsFilter) {
     handoverFigures(filter),
     pipelineFigures(filter, filter.period, totals),
     weeklyTrends(filter, totals),
-    Promise.all([funnelFigures(filter, previous, totalsBefore), handoverFigures(filter, previous), pipelineFigures(filter, previous, totalsBefore)]),
+    Promise.all([funnelFigures(filter, previous, totalsBefore), handoverFigures(filter, previous, undefined, { speed: false }), pipelineFigures(filter, previous, totalsBefore)]),
   ]);
   const [funnelBefore, handoversBefore, pipelineBefore] = before;
   const comparison: Record<string, Comparison> = compareAll(
@@ -284,6 +292,8 @@ export async function revenueDashboard(filter: MetricsFilter) {
       sourcedShare: pipeline.contribution.sourced.share,
       winRate: pipeline.performance.winRate,
       velocity: pipeline.performance.velocity,
+      averageDealSize: pipeline.performance.averageDealSize,
+      salesCycleDays: pipeline.performance.salesCycleDays,
     },
     {
       inquiries: funnelBefore.cohort.overall.entered,
@@ -294,6 +304,8 @@ export async function revenueDashboard(filter: MetricsFilter) {
       sourcedShare: pipelineBefore.contribution.sourced.share,
       winRate: pipelineBefore.performance.winRate,
       velocity: pipelineBefore.performance.velocity,
+      averageDealSize: pipelineBefore.performance.averageDealSize,
+      salesCycleDays: pipelineBefore.performance.salesCycleDays,
     },
   );
   return { period: filter.period, previous, funnel, handovers, pipeline, trends, comparison };

@@ -7,7 +7,12 @@
 //                                             campaign and the rep holding the lead after the entry ("" if none);
 //   advanced(day, S, …)                     = of those entries, how many were followed by an entry into the next
 //                                             stage of the main path before the lead entered S again;
-//   amount(day, S, …)                       = the lead's amount, summed, for entries into OPPORTUNITY and WON.
+//   amount(day, S, …)                       = the lead's amount, summed, for entries into OPPORTUNITY and WON;
+//   cycleMs, cycles(day, WON, …)             = for entries into WON after an SAL: Σ (the entry's time − the lead's
+//                                             latest entry into SAL before it) in ms, and how many such wins.
+//
+// FunnelSourceRollup (the same without rep and campaign) and HandoverRollup are kept by database triggers (migration
+// dashboard_rollups); computeSourceRollup and computeHandoverRollup below define them for the same equality test.
 import { Prisma, type Tx } from "../db/client";
 import type { LeadSource, Stage } from "../db/enums";
 import { previousOnPath } from "../funnel/rules";
@@ -33,22 +38,42 @@ interface Key {
   repId: string | null;
 }
 
-async function bump(tx: Tx, key: Key, delta: { entered: number; advanced: number; amount: Prisma.Decimal | number }) {
+interface Delta {
+  entered: number;
+  advanced: number;
+  amount: Prisma.Decimal | number;
+  cycleMs?: number | bigint;
+  cycles?: number;
+}
+
+async function bump(tx: Tx, key: Key, delta: Delta) {
   await tx.$executeRaw`
-    INSERT INTO "FunnelRollup" (day, stage, source, "campaignId", "repId", entered, advanced, amount)
+    INSERT INTO "FunnelRollup" (day, stage, source, "campaignId", "repId", entered, advanced, amount, "cycleMs", cycles)
     VALUES ((${key.day}::timestamptz AT TIME ZONE 'UTC')::date, ${key.stage}::"Stage", ${key.source}::"LeadSource",
-            ${key.campaignId ?? ""}, ${key.repId ?? ""}, ${delta.entered}, ${delta.advanced}, ${delta.amount}::numeric)
+            ${key.campaignId ?? ""}, ${key.repId ?? ""}, ${delta.entered}, ${delta.advanced}, ${delta.amount}::numeric,
+            ${delta.cycleMs ?? 0}::bigint, ${delta.cycles ?? 0})
     ON CONFLICT (day, stage, source, "campaignId", "repId") DO UPDATE SET
       entered = "FunnelRollup".entered + EXCLUDED.entered,
       advanced = "FunnelRollup".advanced + EXCLUDED.advanced,
-      amount = "FunnelRollup".amount + EXCLUDED.amount`;
+      amount = "FunnelRollup".amount + EXCLUDED.amount,
+      "cycleMs" = "FunnelRollup"."cycleMs" + EXCLUDED."cycleMs",
+      cycles = "FunnelRollup".cycles + EXCLUDED.cycles`;
+}
+
+/** For an entry into WON: ms since the lead's latest SAL before it, or null when it never was an SAL. */
+async function cycleOf(tx: Tx, entry: FunnelEntry): Promise<number | null> {
+  const [row] = await tx.$queryRaw<{ ms: number | null }[]>`
+    SELECT (extract(epoch FROM (${entry.at}::timestamptz AT TIME ZONE 'UTC') - max(s.at)) * 1000)::float8 AS ms FROM "StageChange" s
+    WHERE s."leadId" = ${entry.leadId} AND s."toStage" = 'SAL' AND (s.at, s.id) < ((${entry.at}::timestamptz AT TIME ZONE 'UTC'), ${entry.changeId})`;
+  return row?.ms ?? null;
 }
 
 /** Adds one stage change, already written to StageChange, to the rollup. */
 export async function recordFunnelEntry(tx: Tx, entry: FunnelEntry): Promise<void> {
   const amount = WITH_AMOUNT.includes(entry.stage) ? (entry.amount ?? 0) : 0;
   const key = { day: entry.at, stage: entry.stage, source: entry.source, campaignId: entry.campaignId, repId: entry.repId };
-  await bump(tx, key, { entered: 1, advanced: 0, amount });
+  const cycle = entry.stage === "WON" ? await cycleOf(tx, entry) : null;
+  await bump(tx, key, { entered: 1, advanced: 0, amount, ...(cycle !== null && { cycleMs: Math.round(cycle), cycles: 1 }) });
 
   const previous = previousOnPath(entry.stage);
   if (!previous) return;
@@ -71,16 +96,20 @@ export async function recordFunnelEntry(tx: Tx, entry: FunnelEntry): Promise<voi
  */
 export async function moveLeadCampaign(tx: Tx, leadId: string, from: string | null, to: string | null): Promise<void> {
   if ((from ?? "") === (to ?? "")) return;
-  const rows = await tx.$queryRaw<{ day: Date; stage: Stage; source: LeadSource; repId: string; entered: number; advanced: number; amount: string }[]>(
-    Prisma.sql`SELECT day, stage, source, "repId", entered::int AS entered, advanced::int AS advanced, amount::text AS amount
+  const rows = await tx.$queryRaw<
+    { day: Date; stage: Stage; source: LeadSource; repId: string; entered: number; advanced: number; amount: string; cycleMs: string; cycles: number }[]
+  >(
+    Prisma.sql`SELECT day, stage, source, "repId", entered::int AS entered, advanced::int AS advanced, amount::text AS amount,
+                      "cycleMs"::text AS "cycleMs", cycles::int AS cycles
                FROM (${contributionsSql(Prisma.sql`sc."leadId" = ${leadId}`)}) c`,
   );
   for (const row of rows) {
     const key = { day: row.day, stage: row.stage, source: row.source, repId: row.repId };
-    await bump(tx, { ...key, campaignId: from }, { entered: -row.entered, advanced: -row.advanced, amount: new Prisma.Decimal(row.amount).neg() });
-    await bump(tx, { ...key, campaignId: to }, { entered: row.entered, advanced: row.advanced, amount: new Prisma.Decimal(row.amount) });
+    const cycleMs = BigInt(row.cycleMs);
+    await bump(tx, { ...key, campaignId: from }, { entered: -row.entered, advanced: -row.advanced, amount: new Prisma.Decimal(row.amount).neg(), cycleMs: -cycleMs, cycles: -row.cycles });
+    await bump(tx, { ...key, campaignId: to }, { entered: row.entered, advanced: row.advanced, amount: new Prisma.Decimal(row.amount), cycleMs, cycles: row.cycles });
   }
-  await tx.$executeRaw`DELETE FROM "FunnelRollup" WHERE entered = 0 AND advanced = 0 AND amount = 0`;
+  await tx.$executeRaw`DELETE FROM "FunnelRollup" WHERE entered = 0 AND advanced = 0 AND amount = 0 AND "cycleMs" = 0 AND cycles = 0`;
 }
 
 /**
@@ -99,7 +128,9 @@ function contributionsSql(where: Prisma.Sql) {
   return Prisma.sql`
     WITH entries AS (
       SELECT sc.id, sc."leadId", sc."toStage" AS stage, sc.at, sc."repId", l.source, COALESCE(l."campaignId", '') AS "campaignId", l.amount,
-             row_number() OVER (PARTITION BY sc."leadId" ORDER BY sc.at DESC, sc.id DESC) AS rpos
+             row_number() OVER (PARTITION BY sc."leadId" ORDER BY sc.at DESC, sc.id DESC) AS rpos,
+             max(sc.at) FILTER (WHERE sc."toStage" = 'SAL')
+               OVER (PARTITION BY sc."leadId" ORDER BY sc.at, sc.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS "lastSal"
       FROM "StageChange" sc JOIN "Lead" l ON l.id = sc."leadId"
       WHERE ${where}
     ),
@@ -122,19 +153,29 @@ function contributionsSql(where: Prisma.Sql) {
     SELECT e.at::date AS day, e.stage, e.source, e."campaignId", COALESCE(e."repId", '') AS "repId",
            count(*) AS entered,
            count(*) FILTER (WHERE e.advanced) AS advanced,
-           COALESCE(sum(e.amount) FILTER (WHERE e.stage IN ('OPPORTUNITY', 'WON')), 0) AS amount
+           COALESCE(sum(e.amount) FILTER (WHERE e.stage IN ('OPPORTUNITY', 'WON')), 0) AS amount,
+           COALESCE(sum((extract(epoch FROM e.at - e."lastSal") * 1000)::bigint) FILTER (WHERE e.stage = 'WON'), 0) AS "cycleMs",
+           count(e."lastSal") FILTER (WHERE e.stage = 'WON') AS cycles
     FROM flagged e
     GROUP BY 1, 2, 3, 4, 5`;
 }
 
-/** Recomputes the whole rollup from the history (demo data, benchmarks). */
+/** Recomputes the whole rollup from the history (demo data, benchmarks); the triggers carry it into FunnelSourceRollup. */
 export async function rebuildFunnelRollup(tx: Tx): Promise<void> {
   await tx.$executeRaw`DELETE FROM "FunnelRollup"`;
   await tx.$executeRaw(
     // In key order, so that a period's rows sit together on disk, as they do in a rollup that grew day by day.
-    Prisma.sql`INSERT INTO "FunnelRollup" (day, stage, source, "campaignId", "repId", entered, advanced, amount) ${contributionsSql(Prisma.sql`true`)} ORDER BY 1, 2, 3, 4, 5`,
+    Prisma.sql`INSERT INTO "FunnelRollup" (day, stage, source, "campaignId", "repId", entered, advanced, amount, "cycleMs", cycles) ${contributionsSql(Prisma.sql`true`)} ORDER BY 1, 2, 3, 4, 5`,
   );
+  await tx.$executeRaw`DELETE FROM "FunnelSourceRollup" WHERE entered = 0 AND advanced = 0 AND amount = 0 AND "cycleMs" = 0 AND cycles = 0`;
 }
+
+// Comparisons (the equality tests): each rollup as stored, and as recomputed from the raw history, as rows of text
+// and whole numbers in a stable order, rows that count nothing left out.
+
+const sql = Prisma.sql;
+const COUNTS = sql`entered::int AS entered, advanced::int AS advanced, amount::numeric(16,2)::text AS amount, "cycleMs"::text AS "cycleMs", cycles::int AS cycles`;
+const COUNTED = sql`(entered <> 0 OR advanced <> 0 OR amount <> 0 OR "cycleMs" <> 0 OR cycles <> 0)`;
 
 export interface RollupRow {
   day: string;
@@ -145,16 +186,77 @@ export interface RollupRow {
   entered: number;
   advanced: number;
   amount: string;
+  cycleMs: string;
+  cycles: number;
 }
 
-const ROW_COLUMNS = Prisma.sql`to_char(day, 'YYYY-MM-DD') AS day, stage, source, "campaignId", "repId", entered::int AS entered, advanced::int AS advanced, amount::numeric(16,2)::text AS amount`;
+const ROW_COLUMNS = sql`to_char(day, 'YYYY-MM-DD') AS day, stage, source, "campaignId", "repId", ${COUNTS}`;
 
-/** The stored rollup, in a stable order (for comparisons). */
+/** The stored rollup. */
 export function readFunnelRollup(tx: Tx): Promise<RollupRow[]> {
-  return tx.$queryRaw<RollupRow[]>(Prisma.sql`SELECT ${ROW_COLUMNS} FROM "FunnelRollup" WHERE entered <> 0 OR advanced <> 0 OR amount <> 0 ORDER BY 1, 2, 3, 4, 5`);
+  return tx.$queryRaw<RollupRow[]>(sql`SELECT ${ROW_COLUMNS} FROM "FunnelRollup" WHERE ${COUNTED} ORDER BY 1, 2, 3, 4, 5`);
 }
 
 /** The rollup recomputed from the history, without writing it. */
 export function computeFunnelRollup(tx: Tx): Promise<RollupRow[]> {
-  return tx.$queryRaw<RollupRow[]>(Prisma.sql`SELECT ${ROW_COLUMNS} FROM (${contributionsSql(Prisma.sql`true`)}) c ORDER BY 1, 2, 3, 4, 5`);
+  return tx.$queryRaw<RollupRow[]>(sql`SELECT ${ROW_COLUMNS} FROM (${contributionsSql(sql`true`)}) c WHERE ${COUNTED} ORDER BY 1, 2, 3, 4, 5`);
+}
+
+export type SourceRollupRow = Omit<RollupRow, "campaignId" | "repId"> & { influenced: boolean };
+
+/** The stored FunnelSourceRollup. */
+export function readSourceRollup(tx: Tx): Promise<SourceRollupRow[]> {
+  return tx.$queryRaw<SourceRollupRow[]>(
+    sql`SELECT to_char(day, 'YYYY-MM-DD') AS day, stage, source, influenced, ${COUNTS} FROM "FunnelSourceRollup" WHERE ${COUNTED} ORDER BY 1, 2, 3, 4`,
+  );
+}
+
+/** FunnelSourceRollup recomputed from the history: the rollup's definition, with rep and campaign summed away. */
+export function computeSourceRollup(tx: Tx): Promise<SourceRollupRow[]> {
+  return tx.$queryRaw<SourceRollupRow[]>(sql`
+    SELECT to_char(day, 'YYYY-MM-DD') AS day, stage, source, influenced, ${COUNTS}
+    FROM (SELECT day, stage, source, "campaignId" <> '' AS influenced, sum(entered) AS entered, sum(advanced) AS advanced, sum(amount) AS amount,
+                 sum("cycleMs") AS "cycleMs", sum(cycles) AS cycles
+          FROM (${contributionsSql(sql`true`)}) c GROUP BY 1, 2, 3, 4) g
+    WHERE ${COUNTED} ORDER BY 1, 2, 3, 4`);
+}
+
+export interface HandoverRollupRow {
+  day: string;
+  source: LeadSource;
+  influenced: boolean;
+  status: string;
+  reasonCode: string;
+  reasonLabel: string;
+  handovers: number;
+  answeredInTime: number;
+  answeredLate: number;
+  unansweredClosed: number;
+  upheld: number;
+  reassigned: number;
+}
+
+const HANDOVER_COUNTS = sql`handovers::int AS handovers, "answeredInTime"::int AS "answeredInTime", "answeredLate"::int AS "answeredLate",
+  "unansweredClosed"::int AS "unansweredClosed", upheld::int AS upheld, reassigned::int AS reassigned`;
+
+/** The stored HandoverRollup. */
+export function readHandoverRollup(tx: Tx): Promise<HandoverRollupRow[]> {
+  return tx.$queryRaw<HandoverRollupRow[]>(sql`
+    SELECT to_char(day, 'YYYY-MM-DD') AS day, source, influenced, status::text AS status, "reasonCode", "reasonLabel", ${HANDOVER_COUNTS}
+    FROM "HandoverRollup" WHERE handovers <> 0 OR "answeredInTime" <> 0 OR "answeredLate" <> 0 OR "unansweredClosed" <> 0 OR upheld <> 0 OR reassigned <> 0
+    ORDER BY 1, 2, 3, 4, 5, 6`);
+}
+
+/** HandoverRollup recomputed from the handovers and their leads (not from the copies of source and campaign). */
+export function computeHandoverRollup(tx: Tx): Promise<HandoverRollupRow[]> {
+  return tx.$queryRaw<HandoverRollupRow[]>(sql`
+    SELECT to_char(day, 'YYYY-MM-DD') AS day, source, influenced, status, "reasonCode", "reasonLabel", ${HANDOVER_COUNTS}
+    FROM (SELECT h."createdAt"::date AS day, l.source, l."campaignId" IS NOT NULL AS influenced, h.status::text AS status,
+                 coalesce(h."reasonCode", '') AS "reasonCode", coalesce(h."reasonLabel", '') AS "reasonLabel", count(*) AS handovers,
+                 count(*) FILTER (WHERE h."respondedAt" IS NOT NULL AND h."respondedAt" <= h."dueAt") AS "answeredInTime",
+                 count(*) FILTER (WHERE h."respondedAt" IS NOT NULL AND h."respondedAt" > h."dueAt") AS "answeredLate",
+                 count(*) FILTER (WHERE h."respondedAt" IS NULL AND h.status <> 'PENDING') AS "unansweredClosed",
+                 count(*) FILTER (WHERE h.resolution = 'UPHELD') AS upheld, count(*) FILTER (WHERE h.resolution = 'REASSIGNED') AS reassigned
+          FROM "Handover" h JOIN "Lead" l ON l.id = h."leadId" GROUP BY 1, 2, 3, 4, 5, 6) g
+    ORDER BY 1, 2, 3, 4, 5, 6`);
 }

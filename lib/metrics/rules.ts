@@ -52,10 +52,13 @@ export {
 } from "./handover";
 export {
   SPEED_BUCKETS,
+  locateRank,
   median,
+  nearestRank,
   percentile,
   slaCompliance,
   speedBuckets,
+  speedFromSummary,
   speedToLead,
   type SlaCompliance,
   type SlaCounts,

@@ -22,14 +22,35 @@ function assertDurations(durations: readonly number[]): void {
  * literally true of the data. Examples: p95 of 20 values is the 19th; of 2 values the 2nd; of 1 value that value.
  */
 export function percentile(values: readonly number[], p: number): number | null {
-  if (!(p > 0 && p <= 100)) throw new RangeError(`A percentile must be above 0 and at most 100, got ${p}.`);
   for (const value of values) if (!Number.isFinite(value)) throw new RangeError(`A percentile needs finite values, got ${value}.`);
-  if (values.length === 0) return null;
+  const rank = nearestRank(p, values.length);
+  if (rank === null) return null;
   const sorted = [...values].sort((a, b) => a - b);
+  return sorted[rank - 1]!;
+}
+
+/** The 1-based position of the p-th percentile among n sorted values (⌈p ÷ 100 × n⌉, at least 1); null when n = 0. */
+export function nearestRank(p: number, n: number): number | null {
+  if (!(p > 0 && p <= 100)) throw new RangeError(`A percentile must be above 0 and at most 100, got ${p}.`);
+  assertCount(n, "n");
+  if (n === 0) return null;
   // The small tolerance keeps float error from pushing an exact rank up to the next one (64.4 × 250 ÷ 100 is 161,
   // computed as 161.00000000000003).
-  const rank = Math.max(1, Math.ceil((p * sorted.length) / 100 - 1e-9));
-  return sorted[rank - 1]!;
+  return Math.max(1, Math.ceil((p * n) / 100 - 1e-9));
+}
+
+/**
+ * Where the value at `rank` sits when the values are only counted per band (bands in ascending order, counts[i] values
+ * in band i): the band, and the value's 1-based position within it. The database then reads just that band in order.
+ */
+export function locateRank(counts: readonly number[], rank: number): { band: number; position: number } {
+  let below = 0;
+  for (const [band, count] of counts.entries()) {
+    assertCount(count, `band ${band}`);
+    if (rank <= below + count) return { band, position: rank - below };
+    below += count;
+  }
+  throw new RangeError(`Rank ${rank} is beyond the ${below} values counted.`);
 }
 
 /**
@@ -149,5 +170,32 @@ export function slaCompliance(counts: SlaCounts): SlaCompliance {
     compliance: ratio(counts.answeredInTime, handedOver),
     breachRate: ratio(breaches, handedOver),
     openShare: ratio(counts.pendingInTime, handedOver),
+  };
+}
+
+/**
+ * The same figures when the database has done the counting (large periods: a year's handovers are not sent over the
+ * wire one by one). The database must compute exactly what speedToLead does:
+ *
+ *   medianMs, p95Ms      = percentile_disc(0.5), percentile_disc(0.95) over the durations: PostgreSQL's
+ *                          percentile_disc takes the value at position ⌈p × n⌉ of the sorted values, which is the
+ *                          nearest rank above (an integration test compares the two on the same durations);
+ *   bucketCounts[i]      = #{ d : SPEED_BUCKETS[i].fromMs ≤ d < SPEED_BUCKETS[i].toMs }, in SPEED_BUCKETS order.
+ */
+export function speedFromSummary(summary: { count: number; medianMs: number | null; p95Ms: number | null; bucketCounts: readonly number[] }): SpeedToLead {
+  assertCount(summary.count, "count");
+  if (summary.bucketCounts.length !== SPEED_BUCKETS.length) throw new RangeError(`Expected ${SPEED_BUCKETS.length} bucket counts, got ${summary.bucketCounts.length}.`);
+  const inBuckets = summary.bucketCounts.reduce((sum, count) => sum + count, 0);
+  if (inBuckets !== summary.count) throw new RangeError(`The buckets hold ${inBuckets} durations, not ${summary.count}.`);
+  if (summary.count === 0 && (summary.medianMs !== null || summary.p95Ms !== null)) throw new RangeError("No durations have no percentiles.");
+  return {
+    count: summary.count,
+    medianMs: summary.count === 0 ? null : summary.medianMs,
+    p95Ms: summary.count === 0 ? null : summary.p95Ms,
+    buckets: SPEED_BUCKETS.map((bucket, index) => {
+      const count = summary.bucketCounts[index]!;
+      assertCount(count, bucket.key);
+      return { ...bucket, count, share: ratio(count, summary.count) };
+    }),
   };
 }

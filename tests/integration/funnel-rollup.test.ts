@@ -1,8 +1,9 @@
-// The dashboards read FunnelRollup, kept up to date change by change. This proves it always equals a recomputation
-// from the raw history, after a random but reproducible mix of everything that moves leads.
+// The dashboards read FunnelRollup (kept change by change), FunnelSourceRollup and HandoverRollup (kept by database
+// triggers). This proves all three always equal a recomputation from the raw history, after a random but reproducible
+// mix of everything that moves leads, hands them over and changes their campaign.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { computeFunnelRollup, readFunnelRollup } from "@/lib/metrics/rollup";
+import { computeFunnelRollup, computeHandoverRollup, computeSourceRollup, readFunnelRollup, readHandoverRollup, readSourceRollup } from "@/lib/metrics/rollup";
 import { createLead, moveLeadStage, resubmitNurturedLead, updateLead } from "@/lib/leads/service";
 import { acceptHandover, disputeRejection, reassignHandover, rejectHandover, resolveDispute } from "@/lib/handovers/service";
 import { logTouch } from "@/lib/touches/service";
@@ -46,11 +47,12 @@ describe("funnel rollup", () => {
       }
     };
 
-    for (let step = 0; step < 160; step++) {
+    for (let step = 0; step < 200; step++) {
       const roll = next();
       const leads = await db().lead.findMany({ select: { id: true, stage: true, version: true, ownerId: true, campaignId: true, name: true, companyId: true } });
       const lead = leads.length ? pick(leads) : null;
       const rep = lead?.ownerId ? reps.find((candidate) => candidate.id === lead.ownerId) : undefined;
+      const open = leads.filter((candidate) => ["SAL", "SQL", "OPPORTUNITY"].includes(candidate.stage) && reps.some((r) => r.id === candidate.ownerId));
       const pending = lead && (await db().handover.findFirst({ where: { leadId: lead.id, status: "PENDING" } }));
       if (roll < 0.3 || !lead) {
         const qualifies = next() < 0.6;
@@ -74,20 +76,27 @@ describe("funnel rollup", () => {
           await quietly(() => disputeRejection(marketer, { handoverId: rejected.id, note: "They asked for a demo" }, tick()));
           await quietly(() => resolveDispute(manager, { handoverId: rejected.id, decision: next() < 0.5 ? "UPHOLD" : "REASSIGN" }, tick()));
         }
-      } else if (roll < 0.85 && rep) {
+      } else if (roll < 0.85 && open.length) {
+        // A rep works one of the open deals (picked among those, so that some reach WON).
+        const deal = pick(open);
+        const owner = reps.find((candidate) => candidate.id === deal.ownerId)!;
         const forward: Record<string, { to: "SQL" | "OPPORTUNITY" | "WON" | "LOST" | "NURTURE"; amount?: number; reason?: string }> = {
           SAL: next() < 0.8 ? { to: "SQL" } : { to: "NURTURE", reason: "Not now" },
           SQL: { to: "OPPORTUNITY", amount: Math.round(5_000 + next() * 100_000) },
           OPPORTUNITY: next() < 0.5 ? { to: "WON" } : { to: "LOST", reason: "Price" },
         };
-        const move = forward[lead.stage];
-        if (move) {
-          await quietly(() =>
-            moveLeadStage(rep, { leadId: lead.id, version: lead.version, to: move.to, amount: move.amount, reason: move.reason, expectedCloseDate: new Date("2027-06-30") }, tick()),
-          );
-        }
+        const move = forward[deal.stage]!;
+        await quietly(() =>
+          moveLeadStage(owner, { leadId: deal.id, version: deal.version, to: move.to, amount: move.amount, reason: move.reason, expectedCloseDate: new Date("2027-06-30") }, tick()),
+        );
       } else if (roll < 0.93 && lead.stage === "INQUIRY" && !rep) {
         // Completing a lead (and changing its campaign) re-scores it; it may qualify at once.
+        const company = await db().company.findUniqueOrThrow({ where: { id: lead.companyId } });
+        await quietly(() =>
+          updateLead(marketer, { id: lead.id, version: lead.version, name: lead.name, company: company.name, ...QUALIFYING, campaignId: pick([...campaigns.map((c) => c.id), undefined]) }),
+        );
+      } else if (roll < 0.95 && lead.stage === "NURTURE" && next() < 0.5) {
+        // A recycled lead has handovers behind it: its new campaign must carry them along.
         const company = await db().company.findUniqueOrThrow({ where: { id: lead.companyId } });
         await quietly(() =>
           updateLead(marketer, { id: lead.id, version: lead.version, name: lead.name, company: company.name, ...QUALIFYING, campaignId: pick([...campaigns.map((c) => c.id), undefined]) }),
@@ -102,6 +111,14 @@ describe("funnel rollup", () => {
     const changes = await db().stageChange.groupBy({ by: ["toStage"], _count: true });
     // The mix really exercised the funnel: handovers answered both ways, deals won and lost.
     expect(changes.map((change) => change.toStage).sort()).toEqual(expect.arrayContaining(["INQUIRY", "MQL", "SAL", "NURTURE", "SQL", "OPPORTUNITY"]));
-    expect(await readFunnelRollup(db())).toEqual(await computeFunnelRollup(db()));
+    expect(changes.find((change) => change.toStage === "WON")?._count).toBeGreaterThan(0);
+    const rollup = await readFunnelRollup(db());
+    expect(rollup).toEqual(await computeFunnelRollup(db()));
+    // The sales cycle was measured (wins after an SAL), so its sums are compared too, not only zeros.
+    expect(rollup.some((row) => row.cycles > 0 && row.cycleMs !== "0")).toBe(true);
+    expect(await readSourceRollup(db())).toEqual(await computeSourceRollup(db()));
+    const handovers = await readHandoverRollup(db());
+    expect(handovers).toEqual(await computeHandoverRollup(db()));
+    expect(new Set(handovers.map((row) => row.status))).toEqual(new Set(["PENDING", "ACCEPTED", "REJECTED", "REASSIGNED"]));
   }, 120_000);
 });

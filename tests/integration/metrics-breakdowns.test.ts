@@ -113,11 +113,18 @@ describe("dashboard breakdowns", () => {
       return (await listLeads(cro, leadListQuerySchema.parse(params))).total;
     };
     const campaign = (await funnelByCampaign({ period }, 1)).rows[0]!.campaignId;
-    const queries: DashboardQuery[] = [{ period: "90d" }, { period: "90d", source: "WEBINAR" }, { period: "90d", campaign }, { period: "30d", campaign: "none" }];
+    const queries: DashboardQuery[] = [
+      { period: "90d" },
+      { period: "90d", source: "WEBINAR" },
+      { period: "90d", campaign },
+      { period: "30d", campaign: "none" },
+      { period: "90d", team: "marketing" },
+      { period: "year", team: "sales" },
+    ];
     for (const query of queries) {
       const filter = metricsFilter(query, now);
       const funnel = await funnelFigures(filter);
-      expect(funnel.cohort.stages.find((entry) => entry.stage === "MQL")!.entered).toBeGreaterThan(0);
+      expect(funnel.cohort.stages.filter((entry) => entry.entered > 0).length).toBeGreaterThan(1);
       for (const entry of funnel.cohort.stages) {
         expect([query, entry.stage, await total(figureLeadsHref(query, filter.period, entry.stage))]).toEqual([query, entry.stage, entry.entered]);
       }

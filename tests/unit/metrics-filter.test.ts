@@ -86,8 +86,9 @@ describe("figureLeadsHref", () => {
     expect(search(figureLeadsHref({ period: "30d", campaign: "a" }, period, "INQUIRY", { campaign: "b" })!)).toMatchObject({ campaign: "b" });
   });
 
-  it("has no list for a team unless the source says which team, and the same team", () => {
-    expect(figureLeadsHref({ period: "30d", team: "marketing" }, period, "MQL")).toBeNull();
+  it("lists a team's leads, and nothing for a source of the other team", () => {
+    expect(search(figureLeadsHref({ period: "30d", team: "marketing" }, period, "MQL")!)).toMatchObject({ team: "marketing" });
+    expect(search(figureLeadsHref({ period: "30d", team: "marketing" }, period, "MQL", { source: "WEBINAR" })!)).not.toHaveProperty("team");
     expect(figureLeadsHref({ period: "30d", team: "marketing", source: "OUTBOUND" }, period, "MQL")).toBeNull();
     expect(figureLeadsHref({ period: "30d", team: "sales", source: "OUTBOUND" }, period, "SAL")).not.toBeNull();
     expect(figureLeadsHref({ period: "30d", team: "marketing" }, period, "MQL", { source: "WEBINAR" })).not.toBeNull();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { SPEED_BUCKETS, median, percentile, slaCompliance, speedBuckets, speedToLead } from "@/lib/metrics/rules";
+import { SPEED_BUCKETS, locateRank, median, nearestRank, percentile, slaCompliance, speedBuckets, speedFromSummary, speedToLead } from "@/lib/metrics/rules";
+import { speedBandEdges } from "@/lib/metrics/speed-query";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -165,5 +166,75 @@ describe("slaCompliance", () => {
   it("refuses bad counts", () => {
     expect(() => slaCompliance({ answeredInTime: -1, answeredLate: 0, pendingOverdue: 0, pendingInTime: 0 })).toThrow(RangeError);
     expect(() => slaCompliance({ answeredInTime: 0, answeredLate: 1.5, pendingOverdue: 0, pendingInTime: 0 })).toThrow(RangeError);
+  });
+});
+
+describe("speedFromSummary", () => {
+  const MINUTE = 60_000;
+  it("gives what speedToLead gives when the database did the counting", () => {
+    const durations = [MINUTE, 3 * MINUTE, 7 * MINUTE, 30 * MINUTE, 2 * 60 * MINUTE, 30 * 60 * MINUTE];
+    const direct = speedToLead(durations);
+    const summary = {
+      count: durations.length,
+      medianMs: direct.medianMs,
+      p95Ms: direct.p95Ms,
+      bucketCounts: direct.buckets.map((bucket) => bucket.count),
+    };
+    expect(speedFromSummary(summary)).toEqual(direct);
+  });
+
+  it("has no percentiles and no shares for no durations", () => {
+    expect(speedFromSummary({ count: 0, medianMs: null, p95Ms: null, bucketCounts: SPEED_BUCKETS.map(() => 0) })).toEqual(speedToLead([]));
+  });
+
+  it("refuses counts that do not add up, the wrong number of buckets, or percentiles of nothing", () => {
+    expect(() => speedFromSummary({ count: 2, medianMs: 1, p95Ms: 2, bucketCounts: [1, 0, 0, 0, 0] })).toThrow(RangeError);
+    expect(() => speedFromSummary({ count: 1, medianMs: 1, p95Ms: 1, bucketCounts: [1, 0, 0, 0] })).toThrow(RangeError);
+    expect(() => speedFromSummary({ count: 0, medianMs: 5, p95Ms: null, bucketCounts: [0, 0, 0, 0, 0] })).toThrow(RangeError);
+    expect(() => speedFromSummary({ count: 1.5, medianMs: 1, p95Ms: 1, bucketCounts: [1.5, 0, 0, 0, 0] })).toThrow(RangeError);
+  });
+});
+
+describe("nearestRank and locateRank (percentiles from counts per band)", () => {
+  it("ranks as percentile() picks", () => {
+    expect(nearestRank(50, 0)).toBeNull();
+    expect(nearestRank(50, 1)).toBe(1);
+    expect(nearestRank(50, 4)).toBe(2);
+    expect(nearestRank(95, 20)).toBe(19);
+    expect(nearestRank(95, 21)).toBe(20);
+    expect(nearestRank(100, 7)).toBe(7);
+    expect(() => nearestRank(0, 5)).toThrow(RangeError);
+    expect(() => nearestRank(50, -1)).toThrow(RangeError);
+  });
+
+  it("finds the band and the position within it", () => {
+    expect(locateRank([0, 3, 0, 2], 1)).toEqual({ band: 1, position: 1 });
+    expect(locateRank([0, 3, 0, 2], 3)).toEqual({ band: 1, position: 3 });
+    expect(locateRank([0, 3, 0, 2], 4)).toEqual({ band: 3, position: 1 });
+    expect(locateRank([0, 3, 0, 2], 5)).toEqual({ band: 3, position: 2 });
+    expect(() => locateRank([0, 3, 0, 2], 6)).toThrow(RangeError);
+  });
+
+  it("gives percentile()'s value for random durations counted per band", () => {
+    const edges = speedBandEdges();
+    let seed = 7;
+    const next = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    for (let round = 0; round < 50; round++) {
+      const values = Array.from({ length: 1 + Math.floor(next() * 300) }, () => Math.floor(next() ** 3 * 5 * 24 * 3600 * 1000));
+      const bandOf = (value: number) => edges.filter((edge) => edge <= value).length;
+      const counts = Array.from({ length: edges.length + 1 }, () => 0);
+      for (const value of values) counts[bandOf(value)]! += 1;
+      for (const p of [50, 95]) {
+        const { band, position } = locateRank(counts, nearestRank(p, values.length)!);
+        const inBand = values.filter((value) => bandOf(value) === band).sort((a, b) => a - b);
+        expect(inBand[position - 1]).toBe(percentile(values, p));
+      }
+    }
+  });
+
+  it("has every display bucket's edge among the band edges, ascending", () => {
+    const edges = speedBandEdges();
+    expect([...edges].sort((a, b) => a - b)).toEqual(edges);
+    for (const bucket of SPEED_BUCKETS) if (bucket.fromMs > 0) expect(edges).toContain(bucket.fromMs);
   });
 });
