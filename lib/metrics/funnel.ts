@@ -1,7 +1,7 @@
 // The shared funnel in numbers: cohort conversion along the main path, and the period's stage entries. Pure; the
 // inputs are per-stage and per-day counts that SQL aggregates return cheaply from StageChange, never lead rows.
 import type { Stage } from "../db/enums";
-import { dayKey, eachDay, inPeriod, parseDayKey, type Period } from "./period";
+import { inPeriod, parseDayKey, type Period } from "./period";
 import { assertCount, ratio } from "./shared";
 
 /** The main path through the shared funnel, in order. LOST, NURTURE and DISQUALIFIED are exits from it. */
@@ -129,8 +129,6 @@ export interface StageDayCount {
 export interface PeriodView {
   /** Entries per stage over the whole period, every stage present (0 when none). */
   totals: Record<Stage, number>;
-  /** Entries per stage for every day of the period, empty days included. */
-  daily: { day: string; counts: Record<Stage, number> }[];
 }
 
 /**
@@ -141,14 +139,13 @@ export interface PeriodView {
  * Activity, not conversion: dividing one stage's entries by another's mixes cohorts, so no rate is offered here.
  */
 export function periodView(rows: readonly StageDayCount[], current: Period): PeriodView {
+  // Rows may be days or whole weeks (a week's row carries its Monday, inside the period): only totals are kept.
   const totals: Record<Stage, number> = { ...NO_ENTRIES };
-  const perDay = new Map<string, Record<Stage, number>>(eachDay(current).map((day) => [dayKey(day), { ...NO_ENTRIES }]));
   for (const row of rows) {
     assertCount(row.count, `${row.stage} entries on ${row.day}`);
     if (!Object.hasOwn(NO_ENTRIES, row.stage)) throw new RangeError(`Unknown stage ${row.stage}.`);
     if (!inPeriod(current, parseDayKey(row.day))) throw new RangeError(`${row.day} is outside the period.`);
     totals[row.stage] += row.count;
-    perDay.get(row.day)![row.stage] += row.count;
   }
-  return { totals, daily: [...perDay].map(([day, counts]) => ({ day, counts })) };
+  return { totals };
 }

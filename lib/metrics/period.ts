@@ -127,6 +127,21 @@ export function weekStart(date: Date): Date {
 }
 
 /**
+ * The whole ISO weeks inside a period, as a half-open range of Mondays [from, to), or null when it holds none:
+ *
+ *   from = the first Monday on or after the period's start
+ *   to   = the last Monday on or before the period's end (exclusive end)
+ *
+ * The weekly rollups answer for [from, to); the daily ones for the days before and after it.
+ */
+export function wholeWeeks(current: Period): Period | null {
+  const start = weekStart(current.from);
+  const from = start.getTime() === startOfUtcDay(current.from).getTime() ? start : addDays(start, 7);
+  const to = weekStart(current.to);
+  return from < to ? { from, to, days: Math.round((to.getTime() - from.getTime()) / DAY_MS) } : null;
+}
+
+/**
  * The ISO 8601 week of a date, as "2026-W03". The week belongs to the year of its Thursday, so 29 December 2025 is
  * in 2026-W01 and 1 January 2027 in 2026-W53:
  *

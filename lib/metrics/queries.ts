@@ -7,7 +7,7 @@ import "server-only";
 // Speed to lead's percentiles need the durations themselves: they come from a narrow index of the touched handovers.
 import { db, Prisma } from "../db/client";
 import type { LeadSource, Stage } from "../db/enums";
-import { handoverWhere, leadWhere, picksRepOrCampaign, rollupScope, teamSources, type MetricsFilter } from "./scope";
+import { dailyOrWeekly, handoverWhere, leadWhere, picksRepOrCampaign, rollupScope, teamSources, type MetricsFilter } from "./scope";
 import { speedFigures } from "./speed-query";
 import {
   cohortFunnel,
@@ -178,10 +178,12 @@ function handoverGroups(filter: MetricsFilter, period: Period): Promise<Handover
            sum(r."answeredInTime")::int AS "answeredInTime", sum(r."answeredLate")::int AS "answeredLate",
            (sum(r.handovers) FILTER (WHERE r.status = 'PENDING'))::int AS pending, sum(r."unansweredClosed")::int AS "unansweredClosed",
            sum(r.upheld)::int AS upheld, sum(r.reassigned)::int AS reassigned
-    FROM "HandoverRollup" r WHERE ${Prisma.join(parts, " AND ")}
+    FROM ${dailyOrWeekly("HandoverRollup", "HandoverWeekly", HANDOVER_ROLLUP_COLUMNS, period)} WHERE ${Prisma.join(parts, " AND ")}
     GROUP BY GROUPING SETS ((r.status), (${code}), (${day}), ())
     HAVING sum(r.handovers) <> 0`);
 }
+
+const HANDOVER_ROLLUP_COLUMNS = `source, influenced, status, "reasonCode", "reasonLabel", handovers, "answeredInTime", "answeredLate", "unansweredClosed", upheld, reassigned`;
 
 /**
  * Of the period's handovers still PENDING, those past their due time at `now`. Read from the handovers (the rollup

@@ -168,7 +168,12 @@ export async function rebuildFunnelRollup(tx: Tx): Promise<void> {
     Prisma.sql`INSERT INTO "FunnelRollup" (day, stage, source, "campaignId", "repId", entered, advanced, amount, "cycleMs", cycles) ${contributionsSql(Prisma.sql`true`)} ORDER BY 1, 2, 3, 4, 5`,
   );
   await tx.$executeRaw`DELETE FROM "FunnelSourceRollup" WHERE entered = 0 AND advanced = 0 AND amount = 0 AND "cycleMs" = 0 AND cycles = 0`;
+  await tx.$executeRaw`DELETE FROM "FunnelSourceWeekly" WHERE entered = 0 AND advanced = 0 AND amount = 0 AND "cycleMs" = 0 AND cycles = 0`;
 }
+
+/** Daily rows, or the same summed by ISO week (the weekly tables; a week is named by its Monday). */
+export type Grain = "day" | "week";
+const bucketOf = (grain: Grain, day: Prisma.Sql) => (grain === "day" ? day : sql`date_trunc('week', ${day})::date`);
 
 // Comparisons (the equality tests): each rollup as stored, and as recomputed from the raw history, as rows of text
 // and whole numbers in a stable order, rows that count nothing left out.
@@ -204,18 +209,19 @@ export function computeFunnelRollup(tx: Tx): Promise<RollupRow[]> {
 
 export type SourceRollupRow = Omit<RollupRow, "campaignId" | "repId"> & { influenced: boolean };
 
-/** The stored FunnelSourceRollup. */
-export function readSourceRollup(tx: Tx): Promise<SourceRollupRow[]> {
+/** The stored FunnelSourceRollup (day) or FunnelSourceWeekly (week). */
+export function readSourceRollup(tx: Tx, grain: Grain = "day"): Promise<SourceRollupRow[]> {
+  const table = grain === "day" ? sql`(SELECT * FROM "FunnelSourceRollup") t` : sql`(SELECT week AS day, * FROM "FunnelSourceWeekly") t`;
   return tx.$queryRaw<SourceRollupRow[]>(
-    sql`SELECT to_char(day, 'YYYY-MM-DD') AS day, stage, source, influenced, ${COUNTS} FROM "FunnelSourceRollup" WHERE ${COUNTED} ORDER BY 1, 2, 3, 4`,
+    sql`SELECT to_char(day, 'YYYY-MM-DD') AS day, stage, source, influenced, ${COUNTS} FROM ${table} WHERE ${COUNTED} ORDER BY 1, 2, 3, 4`,
   );
 }
 
-/** FunnelSourceRollup recomputed from the history: the rollup's definition, with rep and campaign summed away. */
-export function computeSourceRollup(tx: Tx): Promise<SourceRollupRow[]> {
+/** FunnelSourceRollup (or its weekly sums) recomputed from the history: the rollup's definition, rep and campaign summed away. */
+export function computeSourceRollup(tx: Tx, grain: Grain = "day"): Promise<SourceRollupRow[]> {
   return tx.$queryRaw<SourceRollupRow[]>(sql`
     SELECT to_char(day, 'YYYY-MM-DD') AS day, stage, source, influenced, ${COUNTS}
-    FROM (SELECT day, stage, source, "campaignId" <> '' AS influenced, sum(entered) AS entered, sum(advanced) AS advanced, sum(amount) AS amount,
+    FROM (SELECT ${bucketOf(grain, sql`day`)} AS day, stage, source, "campaignId" <> '' AS influenced, sum(entered) AS entered, sum(advanced) AS advanced, sum(amount) AS amount,
                  sum("cycleMs") AS "cycleMs", sum(cycles) AS cycles
           FROM (${contributionsSql(sql`true`)}) c GROUP BY 1, 2, 3, 4) g
     WHERE ${COUNTED} ORDER BY 1, 2, 3, 4`);
@@ -239,19 +245,20 @@ export interface HandoverRollupRow {
 const HANDOVER_COUNTS = sql`handovers::int AS handovers, "answeredInTime"::int AS "answeredInTime", "answeredLate"::int AS "answeredLate",
   "unansweredClosed"::int AS "unansweredClosed", upheld::int AS upheld, reassigned::int AS reassigned`;
 
-/** The stored HandoverRollup. */
-export function readHandoverRollup(tx: Tx): Promise<HandoverRollupRow[]> {
+/** The stored HandoverRollup (day) or HandoverWeekly (week). */
+export function readHandoverRollup(tx: Tx, grain: Grain = "day"): Promise<HandoverRollupRow[]> {
+  const table = grain === "day" ? sql`(SELECT * FROM "HandoverRollup") t` : sql`(SELECT week AS day, * FROM "HandoverWeekly") t`;
   return tx.$queryRaw<HandoverRollupRow[]>(sql`
     SELECT to_char(day, 'YYYY-MM-DD') AS day, source, influenced, status::text AS status, "reasonCode", "reasonLabel", ${HANDOVER_COUNTS}
-    FROM "HandoverRollup" WHERE handovers <> 0 OR "answeredInTime" <> 0 OR "answeredLate" <> 0 OR "unansweredClosed" <> 0 OR upheld <> 0 OR reassigned <> 0
+    FROM ${table} WHERE handovers <> 0 OR "answeredInTime" <> 0 OR "answeredLate" <> 0 OR "unansweredClosed" <> 0 OR upheld <> 0 OR reassigned <> 0
     ORDER BY 1, 2, 3, 4, 5, 6`);
 }
 
 /** HandoverRollup recomputed from the handovers and their leads (not from the copies of source and campaign). */
-export function computeHandoverRollup(tx: Tx): Promise<HandoverRollupRow[]> {
+export function computeHandoverRollup(tx: Tx, grain: Grain = "day"): Promise<HandoverRollupRow[]> {
   return tx.$queryRaw<HandoverRollupRow[]>(sql`
     SELECT to_char(day, 'YYYY-MM-DD') AS day, source, influenced, status, "reasonCode", "reasonLabel", ${HANDOVER_COUNTS}
-    FROM (SELECT h."createdAt"::date AS day, l.source, l."campaignId" IS NOT NULL AS influenced, h.status::text AS status,
+    FROM (SELECT ${bucketOf(grain, sql`h."createdAt"::date`)} AS day, l.source, l."campaignId" IS NOT NULL AS influenced, h.status::text AS status,
                  coalesce(h."reasonCode", '') AS "reasonCode", coalesce(h."reasonLabel", '') AS "reasonLabel", count(*) AS handovers,
                  count(*) FILTER (WHERE h."respondedAt" IS NOT NULL AND h."respondedAt" <= h."dueAt") AS "answeredInTime",
                  count(*) FILTER (WHERE h."respondedAt" IS NOT NULL AND h."respondedAt" > h."dueAt") AS "answeredLate",

@@ -17,6 +17,7 @@ export {
   startOfUtcDay,
   weekStart,
   weeklySeries,
+  wholeWeeks,
   type DayCount,
   type Period,
   type PeriodKind,

@@ -3,7 +3,7 @@ import "server-only";
 // the choice of rollup (see ./queries). Shared by every read of the metrics module.
 import { Prisma } from "../db/client";
 import type { LeadSource } from "../db/enums";
-import { MARKETING_SOURCES, SALES_SOURCES, type Period } from "./rules";
+import { MARKETING_SOURCES, SALES_SOURCES, wholeWeeks, type Period } from "./rules";
 
 const sql = Prisma.sql;
 
@@ -39,6 +39,23 @@ export interface RollupScope {
 }
 
 /**
+ * Daily rows, or weekly ones for the whole ISO weeks of the period plus daily ones for its first and last days: a
+ * year is then about 52 weeks and a dozen days of rows instead of 325 days. Both kinds come back as rows of `r`
+ * with a `day` (a week's row carries its Monday, so weekly series still bucket it right; per-day detail is lost).
+ */
+export function dailyOrWeekly(daily: string, weekly: string, columns: string, period: Period): Prisma.Sql {
+  const weeks = wholeWeeks(period);
+  if (!weeks) return sql`(SELECT day, ${Prisma.raw(columns)} FROM ${Prisma.raw(`"${daily}"`)} WHERE day >= ${period.from}::date AND day < ${period.to}::date) r`;
+  return sql`(
+    SELECT day, ${Prisma.raw(columns)} FROM ${Prisma.raw(`"${daily}"`)}
+    WHERE (day >= ${period.from}::date AND day < ${weeks.from}::date) OR (day >= ${weeks.to}::date AND day < ${period.to}::date)
+    UNION ALL
+    SELECT week, ${Prisma.raw(columns)} FROM ${Prisma.raw(`"${weekly}"`)} WHERE week >= ${weeks.from}::date AND week < ${weeks.to}::date) r`;
+}
+
+const SOURCE_ROLLUP_COLUMNS = `stage, source, influenced, entered, advanced, amount, "cycleMs", cycles`;
+
+/**
  * The funnel rollup that answers the filter for the period, and the filter as conditions on its rows. `byCampaign`:
  * the caller groups by campaign, which only FunnelRollup has.
  */
@@ -54,7 +71,11 @@ export function rollupScope(filter: MetricsFilter, period: Period, options: { by
   }
   return fine
     ? { from: sql`"FunnelRollup" r`, where: Prisma.join(parts, " AND "), influenced: sql`(r."campaignId" <> '')` }
-    : { from: sql`"FunnelSourceRollup" r`, where: Prisma.join(parts, " AND "), influenced: sql`r.influenced` };
+    : {
+        from: dailyOrWeekly("FunnelSourceRollup", "FunnelSourceWeekly", SOURCE_ROLLUP_COLUMNS, period),
+        where: Prisma.join(parts, " AND "),
+        influenced: sql`r.influenced`,
+      };
 }
 
 /** The filter as conditions on handovers (alias h), which carry their lead's source and campaign. */

@@ -11,6 +11,7 @@ import {
   resolvePeriod,
   weekStart,
   weeklySeries,
+  wholeWeeks,
   type Period,
 } from "@/lib/metrics/rules";
 
@@ -199,5 +200,21 @@ describe("parseDayKey", () => {
 
   it.each(["2026-02-30", "2026-13-01", "2026-3-1", "20260310", "2026-03-10T00:00:00Z", ""])("refuses %j", (key) => {
     expect(() => parseDayKey(key)).toThrow(RangeError);
+  });
+});
+
+describe("wholeWeeks", () => {
+  const day = (key: string) => new Date(`${key}T00:00:00Z`);
+  const span = (from: string, to: string) => ({ from: day(from), to: day(to), days: Math.round((day(to).getTime() - day(from).getTime()) / 86_400_000) });
+  it("keeps the Mondays that start whole weeks inside the period", () => {
+    // 2026-11-02 and 2026-11-23 are Mondays.
+    expect(wholeWeeks(span("2026-11-02", "2026-11-23"))).toEqual(span("2026-11-02", "2026-11-23"));
+    expect(wholeWeeks(span("2026-10-29", "2026-11-22"))).toEqual(span("2026-11-02", "2026-11-16"));
+    expect(wholeWeeks(span("2026-11-03", "2026-11-23"))).toEqual(span("2026-11-09", "2026-11-23"));
+  });
+  it("has none in a period without a whole week", () => {
+    expect(wholeWeeks(span("2026-11-03", "2026-11-10"))).toBeNull();
+    expect(wholeWeeks(span("2026-11-16", "2026-11-22"))).toBeNull();
+    expect(wholeWeeks(span("2026-11-16", "2026-11-23"))).toEqual(span("2026-11-16", "2026-11-23"));
   });
 });
