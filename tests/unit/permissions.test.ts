@@ -25,6 +25,9 @@ describe("the permission table", () => {
     "handover:manage": ["SALES_MANAGER"],
     "metrics:revenue": ["SALES_MANAGER", "MARKETING_MANAGER", "CRO"],
     "metrics:marketing": ["MARKETER", "MARKETING_MANAGER", "CRO"],
+    "campaign:read": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER", "CRO"],
+    "campaign:manage": ["MARKETER", "MARKETING_MANAGER"],
+    "campaign:rate": ["SALES_REP"],
     "user:manage": ["ADMIN"],
   };
 
