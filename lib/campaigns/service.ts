@@ -58,23 +58,38 @@ const STORED_FIELDS = { name: true, channel: true, startsAt: true, endsAt: true,
  * retried form finds the campaign its first try made instead of creating a second one.
  */
 export async function createCampaign(actor: Actor, input: CampaignInput & { requestId: string }): Promise<{ id: string }> {
-  return db().$transaction(async (tx) => {
-    const existing = await tx.campaign.findUnique({ where: { id: input.requestId }, select: STORED_FIELDS });
-    if (existing) {
-      if (changedFields(existing, input).length === 0) return { id: input.requestId };
-      throw new DomainError("This form was already used to create a campaign. Reload the page to create another.", undefined, "conflict");
+  // Two simultaneous submits both find no campaign; the primary key lets one insert, and the other, tried again,
+  // finds it.
+  return retryOnDuplicate(() => db().$transaction((tx) => insertCampaign(tx, actor, input)));
+}
+
+async function retryOnDuplicate<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      const duplicate = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+      if (!duplicate || attempt >= 2) throw error;
     }
-    await assertOwner(tx, input.ownerId);
-    const campaign = await tx.campaign.create({ data: { id: input.requestId, ...campaignData(input) }, select: { id: true } });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "campaign.created",
-      entityType: "Campaign",
-      entityId: campaign.id,
-      data: { name: input.name, channel: input.channel, ownerId: input.ownerId },
-    });
-    return campaign;
+  }
+}
+
+async function insertCampaign(tx: Tx, actor: Actor, input: CampaignInput & { requestId: string }): Promise<{ id: string }> {
+  const existing = await tx.campaign.findUnique({ where: { id: input.requestId }, select: STORED_FIELDS });
+  if (existing) {
+    if (changedFields(existing, input).length === 0) return { id: input.requestId };
+    throw new DomainError("This form was already used to create a campaign. Reload the page to create another.", undefined, "conflict");
+  }
+  await assertOwner(tx, input.ownerId);
+  const campaign = await tx.campaign.create({ data: { id: input.requestId, ...campaignData(input) }, select: { id: true } });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "campaign.created",
+    entityType: "Campaign",
+    entityId: campaign.id,
+    data: { name: input.name, channel: input.channel, ownerId: input.ownerId },
   });
+  return campaign;
 }
 
 /** Edits a campaign the actor may edit, if nobody changed it since they opened it. */
@@ -89,7 +104,12 @@ export async function updateCampaign(actor: Actor, input: CampaignUpdate): Promi
     if (campaign.version !== input.version && changed.length === 0) return { version: campaign.version };
     await assertOwner(tx, input.ownerId);
     const updated = await tx.campaign.updateMany({ where: { id: input.id, version: input.version }, data: { ...campaignData(input), version: { increment: 1 } } });
-    if (updated.count !== 1) throw new DomainError(CAMPAIGN_CHANGED, undefined, "conflict");
+    if (updated.count !== 1) {
+      // Changed while we waited for the row: by the same edit (a double-click on Save), or by someone else.
+      const now = await tx.campaign.findUniqueOrThrow({ where: { id: input.id }, select: { ...STORED_FIELDS, version: true } });
+      if (changedFields(now, input).length === 0) return { version: now.version };
+      throw new DomainError(CAMPAIGN_CHANGED, undefined, "conflict");
+    }
     await recordAudit(tx, { actorId: actor.id, action: "campaign.updated", entityType: "Campaign", entityId: input.id, data: { fields: changed } });
     return { version: input.version + 1 };
   });
@@ -101,14 +121,7 @@ export async function updateCampaign(actor: Actor, input: CampaignUpdate): Promi
  * (campaign, rep) key, and the loser is answered as a retry; an edit of a version that changed since is refused.
  */
 export async function rateCampaign(actor: Actor, input: FeedbackInput): Promise<{ id: string; version: number }> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db().$transaction((tx) => writeRating(tx, actor, input));
-    } catch (error) {
-      const duplicate = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-      if (!duplicate || attempt >= 2) throw error;
-    }
-  }
+  return retryOnDuplicate(() => db().$transaction((tx) => writeRating(tx, actor, input)));
 }
 
 async function writeRating(tx: Tx, actor: Actor, input: FeedbackInput): Promise<{ id: string; version: number }> {
@@ -129,7 +142,12 @@ async function writeRating(tx: Tx, actor: Actor, input: FeedbackInput): Promise<
       throw new DomainError(RATING_CHANGED, undefined, "conflict");
     case "update": {
       const updated = await tx.feedback.updateMany({ where: { id: existing!.id, version: existing!.version }, data: { rating: input.rating, comment, version: { increment: 1 } } });
-      if (updated.count !== 1) throw new DomainError(RATING_CHANGED, undefined, "conflict");
+      if (updated.count !== 1) {
+        // Changed while we waited for the row: a double-submit of this same edit is answered as done.
+        const now = await tx.feedback.findUniqueOrThrow({ where: { id: existing!.id }, select: { rating: true, comment: true, version: true } });
+        if (feedbackDecision(now, input) === "unchanged") return { id: existing!.id, version: now.version };
+        throw new DomainError(RATING_CHANGED, undefined, "conflict");
+      }
       await recordAudit(tx, { actorId: actor.id, action: "campaign.rating_changed", entityType: "Campaign", entityId: campaign.id, data: { rating: input.rating, from: existing!.rating } });
       return { id: existing!.id, version: existing!.version + 1 };
     }
