@@ -12,8 +12,9 @@ export interface FeedbackEntry {
   rep: string;
   rating: number;
   comment: string | null;
-  createdAt: string;
   updatedAt: string;
+  /** Changed since it was first given. */
+  edited: boolean;
 }
 
 export async function ratingSummary(campaignId: string): Promise<RatingSummary> {
@@ -27,9 +28,9 @@ export async function listCampaignFeedback(user: CurrentUser, campaignId: string
   const rows = await db().feedback.findMany({
     where: { campaignId },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-    select: { id: true, rating: true, comment: true, createdAt: true, updatedAt: true, rep: { select: { name: true } } },
+    select: { id: true, rating: true, comment: true, version: true, updatedAt: true, rep: { select: { name: true } } },
   });
-  return rows.map((row) => ({ ...row, rep: row.rep.name, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() }));
+  return rows.map((row) => ({ id: row.id, rep: row.rep.name, rating: row.rating, comment: row.comment, updatedAt: row.updatedAt.toISOString(), edited: row.version > 1 }));
 }
 
 export interface MyFeedback {

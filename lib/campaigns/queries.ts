@@ -55,7 +55,12 @@ export async function ratingAverages(campaignIds: string[]): Promise<Map<string,
 /** Campaigns matching the search, newest start first, a page at a time, each with its headline results. */
 export async function listCampaigns(user: CurrentUser, query: CampaignListQuery, now = new Date()): Promise<CampaignPage> {
   const where: Prisma.CampaignWhereInput = {
-    AND: [visibleCampaigns(user), query.q ? { name: { contains: query.q, mode: "insensitive" } } : {}],
+    AND: [
+      visibleCampaigns(user),
+      query.q ? { name: { contains: query.q, mode: "insensitive" } } : {},
+      // A rep's "campaigns I worked": a lead of it was handed to them or is theirs (as repHasWorkedCampaign).
+      query.worked && user.role === "SALES_REP" ? { leads: { some: { OR: [{ ownerId: user.id }, { handovers: { some: { toUserId: user.id } } }] } } } : {},
+    ],
   };
   const total = await db().campaign.count({ where });
   const pages = pageCount(total, CAMPAIGN_PAGE_SIZE);

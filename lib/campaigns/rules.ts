@@ -106,14 +106,22 @@ export function feedbackDecision(existing: StoredFeedback | null, request: Feedb
   return request.version === existing.version ? "update" : "conflict";
 }
 
-/** The campaigns list's URL with the search and page; the first page and an empty search are left out. */
-export function campaignListHref(query: { q: string; page: number }, patch: Partial<{ q: string; page: number }> = {}): string {
-  const next = { ...query, ...patch, page: patch.page ?? ("q" in patch ? 1 : query.page) };
+/** The campaigns list's URL: search, "campaigns I worked", page; defaults left out; a new filter goes to page 1. */
+export function campaignListHref(query: CampaignListState, patch: Partial<CampaignListState> = {}): string {
+  const refilters = "q" in patch || "worked" in patch;
+  const next = { ...query, ...patch, page: patch.page ?? (refilters ? 1 : query.page) };
   const params = new URLSearchParams();
   if (next.q) params.set("q", next.q);
+  if (next.worked) params.set("worked", next.worked);
   if (next.page > 1) params.set("page", String(next.page));
   const search = params.toString();
   return search ? `/campaigns?${search}` : "/campaigns";
+}
+
+interface CampaignListState {
+  q: string;
+  page: number;
+  worked?: "1" | undefined;
 }
 
 /** A campaign's results over its whole life, from the metrics module (so they agree with the dashboards). */

@@ -87,5 +87,7 @@ export const CAMPAIGN_PAGE_SIZE = 20;
 export const campaignListQuerySchema = z.object({
   q: z.string().trim().max(120).catch("").default(""),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  /** "1": only campaigns whose leads the signed-in rep worked (the ones they can rate). */
+  worked: z.literal("1").optional().catch(undefined),
 });
 export type CampaignListQuery = z.output<typeof campaignListQuerySchema>;

@@ -105,6 +105,12 @@ describe("what the campaign page and the marketing review show", () => {
     expect(overview.comments.map((comment) => comment.comment)).toEqual(["Students", "Decent"]);
     const list = await listCampaigns(viewer, { q: "", page: 1 });
     expect(list.rows[0]).toMatchObject({ id: campaign.id, rating: { average: 2.5, count: 2 } });
+    // A rep's "campaigns I worked" lists the ones they may rate; searching by name narrows any list.
+    const other = await makeCampaign(marketer.id, { name: "Unrelated summit" });
+    const asRep = { id: rep.id, role: "SALES_REP" as const, name: "", email: "" };
+    expect((await listCampaigns(asRep, { q: "", page: 1, worked: "1" })).rows.map((row) => row.id)).toEqual([campaign.id]);
+    expect((await listCampaigns(asRep, { q: "", page: 1 })).total).toBe(2);
+    expect((await listCampaigns(viewer, { q: "SUMMIT", page: 1 })).rows.map((row) => row.id)).toEqual([other.id]);
   });
 
   it("shows results from real data that agree with the dashboards' figures for the same campaign and days", async () => {

@@ -124,7 +124,10 @@ describe("the campaign form", () => {
     expect(campaignListHref({ q: "webinar", page: 2 })).toBe("/campaigns?q=webinar&page=2");
     expect(campaignListHref({ q: "webinar", page: 2 }, { q: "event" })).toBe("/campaigns?q=event");
     expect(campaignListHref({ q: "", page: 2 }, { page: 3 })).toBe("/campaigns?page=3");
-    expect(campaignListQuerySchema.parse({ page: "-1", q: 5 })).toEqual({ q: "", page: 1 });
+    expect(campaignListHref({ q: "", page: 2, worked: "1" })).toBe("/campaigns?worked=1&page=2");
+    expect(campaignListHref({ q: "", page: 2, worked: "1" }, { worked: undefined })).toBe("/campaigns");
+    expect(campaignListQuerySchema.parse({ page: "-1", q: 5, worked: "yes" })).toEqual({ q: "", page: 1 });
+    expect(campaignListQuerySchema.parse({ worked: "1" })).toEqual({ q: "", page: 1, worked: "1" });
   });
 });
 
