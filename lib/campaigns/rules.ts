@@ -210,8 +210,8 @@ export function resultsCard(results: CampaignResults): string {
       : `- Sales rate its leads ${results.rating.average.toFixed(1)}/5 (${plural(results.rating.count, "rating")})`,
   );
   const { worked, fellShort } = campaignVerdicts(results);
-  lines.push("");
-  if (worked.length > 0) lines.push(`What worked: ${worked.join("; ")}.`);
-  if (fellShort.length > 0) lines.push(`What fell short: ${fellShort.join("; ")}.`);
-  return lines.join("\n").trimEnd();
+  // Each verdict its own paragraph: Markdown joins consecutive lines into one.
+  if (worked.length > 0) lines.push("", `What worked: ${worked.join("; ")}.`);
+  if (fellShort.length > 0) lines.push("", `What fell short: ${fellShort.join("; ")}.`);
+  return lines.join("\n");
 }

@@ -166,6 +166,7 @@ describe("the results card", () => {
         "- Sales rate its leads 3.5/5 (4 ratings)",
         "",
         "What worked: Sales accepted 55% of the MQLs it answered; 2 deals won, $40,000; Won 6.7× its budget of $6,000.",
+        "",
         "What fell short: 6 MQLs short of its target of 30.",
       ].join("\n"),
     );
