@@ -43,6 +43,12 @@ export const PERMISSIONS = {
   "metrics:revenue": [...HEADS, "CRO"],
   /** See marketing's pipeline review: the funnel by source and campaign, acceptance, rejections, speed to lead. */
   "metrics:marketing": [...MARKETING, "CRO"],
+  /** See campaigns, their results from the funnel and sales' ratings of their leads. */
+  "campaign:read": REVENUE_TEAM,
+  /** Create campaigns and edit them (a marketer their own, the marketing manager any). */
+  "campaign:manage": MARKETING,
+  /** Rate a campaign's leads, 1 to 5 with a comment: once per rep per campaign, editable (a rep who worked its leads). */
+  "campaign:rate": ["SALES_REP"],
   /** List users, create them, change roles, deactivate. */
   "user:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -3,6 +3,7 @@
 // Tandem shows full dashboards and queues. Runs once: a workspace that has any user is left alone.
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { rebuildFunnelRollup } from "../metrics/rollup";
+import { campaignDemoRows } from "./campaign-feedback";
 import { buildDemoDataset } from "./dataset";
 
 export interface SeedResult {
@@ -28,6 +29,7 @@ interface SeedRows {
   StageChange: Prisma.StageChangeCreateManyInput;
   Handover: Prisma.HandoverCreateManyInput;
   Touch: Prisma.TouchCreateManyInput;
+  Feedback: Prisma.FeedbackCreateManyInput;
 }
 /**
  * The rep holding the lead after each change (the metrics' rep dimension), as the app records it: the rep who owns
@@ -57,6 +59,7 @@ export async function seedDemoData(
   if ((await prisma.user.count()) > 0) return untouched;
 
   const dataset = buildDemoDataset(options);
+  const campaignRows = campaignDemoRows(dataset, options.now);
   const counts = {
     users: dataset.users.length,
     leads: dataset.leads.length,
@@ -75,11 +78,12 @@ export async function seedDemoData(
       await insertRows(tx, "LeadDefinition", dataset.definitions);
       await insertRows(tx, "DefinitionSignature", dataset.signatures);
       await insertRows(tx, "Company", dataset.companies);
-      await insertRows(tx, "Campaign", dataset.campaigns);
+      await insertRows(tx, "Campaign", campaignRows.campaigns);
       await insertRows(tx, "Lead", dataset.leads);
       await insertRows(tx, "StageChange", withRepDimension(dataset));
       await insertRows(tx, "Handover", dataset.handovers);
       await insertRows(tx, "Touch", dataset.touches);
+      await insertRows(tx, "Feedback", campaignRows.feedback);
       // Speed to lead, as the app records it when a rep logs their first touch on an accepted handover.
       await tx.$executeRaw`
         UPDATE "Handover" h SET "firstTouchAt" = t.first

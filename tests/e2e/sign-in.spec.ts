@@ -4,11 +4,11 @@ import type { Role } from "../../lib/db/enums";
 import { demoUser, signInAs } from "./support/auth";
 
 const NAVIGATION: Record<Role, string[]> = {
-  SALES_REP: ["My queue", "Leads", "Handovers", "Agreement"],
-  SALES_MANAGER: ["Dashboard", "Leads", "Handovers", "Agreement"],
-  MARKETER: ["Pipeline review", "Leads", "Handovers", "Agreement"],
-  MARKETING_MANAGER: ["Dashboard", "Pipeline review", "Leads", "Handovers", "Agreement"],
-  CRO: ["Dashboard", "Pipeline review", "Leads", "Handovers", "Agreement"],
+  SALES_REP: ["My queue", "Leads", "Handovers", "Campaigns", "Agreement"],
+  SALES_MANAGER: ["Dashboard", "Leads", "Handovers", "Campaigns", "Agreement"],
+  MARKETER: ["Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement"],
+  MARKETING_MANAGER: ["Dashboard", "Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement"],
+  CRO: ["Dashboard", "Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement"],
   ADMIN: ["Agreement", "Users"],
 };
 

@@ -21,13 +21,14 @@ async function reachedStage(stage: string, sources?: string[]): Promise<number> 
 }
 
 async function allCounts() {
-  const [handovers, touches, definitions, signatures] = await Promise.all([
+  const [handovers, touches, definitions, signatures, feedback] = await Promise.all([
     db().handover.count(),
     db().touch.count(),
     db().leadDefinition.count(),
     db().definitionSignature.count(),
+    db().feedback.count(),
   ]);
-  return { ...(await rowCounts()), handovers, touches, definitions, signatures };
+  return { ...(await rowCounts()), handovers, touches, definitions, signatures, feedback };
 }
 
 async function userId(email: string): Promise<string> {
@@ -225,6 +226,26 @@ describe("the demo data", () => {
       WHERE u.role = 'SALES_REP' AND (sal.at IS NULL OR t.at < sal.at OR t.at >= closed.at)`;
     expect(Number(outOfWindow[0]!.count)).toBe(0);
     expect(await db().touch.count({ where: { user: { role: "MARKETER" } } })).toBeGreaterThan(0);
+  });
+
+  it("gives campaigns goals and targets, and sales' ratings from reps who worked their leads", async () => {
+    const campaigns = await db().campaign.findMany({ select: { goal: true, targetMqls: true } });
+    for (const campaign of campaigns) expect(campaign).toMatchObject({ goal: expect.any(String), targetMqls: expect.any(Number) });
+    const ratings = await db().feedback.findMany({ include: { rep: { select: { role: true } } } });
+    expect(ratings.length).toBeGreaterThan(20);
+    expect(new Set(ratings.map((rating) => rating.rating))).toEqual(new Set([1, 2, 3, 4, 5]));
+    for (const rating of ratings) {
+      expect(rating.rep.role).toBe("SALES_REP");
+      expect(rating.updatedAt.getTime()).toBeLessThanOrEqual(now.getTime());
+      expect(await db().handover.count({ where: { toUserId: rating.repId, lead: { campaignId: rating.campaignId } } })).toBeGreaterThan(0);
+    }
+    expect(ratings.filter((rating) => rating.comment).length).toBeGreaterThan(ratings.length / 2);
+    // The demo rep has rated campaigns, and has worked at least one they have not rated yet.
+    const demoRep = await userId("rep@tandem.test");
+    expect(ratings.some((rating) => rating.repId === demoRep)).toBe(true);
+    const rated = new Set(ratings.filter((rating) => rating.repId === demoRep).map((rating) => rating.campaignId));
+    const worked = await db().campaign.findMany({ where: { leads: { some: { handovers: { some: { toUserId: demoRep } } } } }, select: { id: true } });
+    expect(worked.some((campaign) => !rated.has(campaign.id))).toBe(true);
   });
 
   it("loads only once", async () => {

@@ -25,6 +25,9 @@ describe("the permission table", () => {
     "handover:manage": ["SALES_MANAGER"],
     "metrics:revenue": ["SALES_MANAGER", "MARKETING_MANAGER", "CRO"],
     "metrics:marketing": ["MARKETER", "MARKETING_MANAGER", "CRO"],
+    "campaign:read": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER", "CRO"],
+    "campaign:manage": ["MARKETER", "MARKETING_MANAGER"],
+    "campaign:rate": ["SALES_REP"],
     "user:manage": ["ADMIN"],
   };
 
@@ -37,11 +40,11 @@ describe("the permission table", () => {
   });
 
   it("shows each role only the sections it may use", () => {
-    expect(navigationFor("SALES_REP").map((item) => item.label)).toEqual(["My queue", "Leads", "Handovers", "Agreement"]);
-    expect(navigationFor("SALES_MANAGER").map((item) => item.label)).toEqual(["Dashboard", "Leads", "Handovers", "Agreement"]);
-    expect(navigationFor("MARKETER").map((item) => item.label)).toEqual(["Pipeline review", "Leads", "Handovers", "Agreement"]);
-    expect(navigationFor("MARKETING_MANAGER").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Agreement"]);
-    expect(navigationFor("CRO").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Agreement"]);
+    expect(navigationFor("SALES_REP").map((item) => item.label)).toEqual(["My queue", "Leads", "Handovers", "Campaigns", "Agreement"]);
+    expect(navigationFor("SALES_MANAGER").map((item) => item.label)).toEqual(["Dashboard", "Leads", "Handovers", "Campaigns", "Agreement"]);
+    expect(navigationFor("MARKETER").map((item) => item.label)).toEqual(["Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement"]);
+    expect(navigationFor("MARKETING_MANAGER").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement"]);
+    expect(navigationFor("CRO").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement"]);
     expect(navigationFor("ADMIN").map((item) => item.label)).toEqual(["Agreement", "Users"]);
   });
 

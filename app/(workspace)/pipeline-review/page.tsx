@@ -3,6 +3,7 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { campaignOptions, campaignRejections, funnelByCampaign, funnelBySource, repOptions } from "@/lib/metrics/breakdowns";
 import { metricsFilter, parseDashboardQuery } from "@/lib/metrics/filter";
 import { revenueDashboard } from "@/lib/metrics/queries";
+import { CampaignRatingsPanel } from "@/components/campaigns/campaign-ratings-panel";
 import { CampaignRejectionsPanel } from "@/components/dashboard/campaign-rejections-panel";
 import { FigureCard, FigureGrid } from "@/components/dashboard/figure-card";
 import { FilterBar } from "@/components/dashboard/filter-bar";
@@ -70,6 +71,7 @@ export default async function PipelineReviewPage({ searchParams }: { searchParam
         <RejectionsPanel view={view} handovers={dashboard.handovers} />
         <CampaignRejectionsPanel view={view} rows={rejections} />
       </div>
+      <CampaignRatingsPanel />
       <SpeedPanel
         view={view}
         handovers={dashboard.handovers}

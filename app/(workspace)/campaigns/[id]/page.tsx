@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import { getCampaign } from "@/lib/campaigns/queries";
+import { listCampaignFeedback, myFeedback, ratingSummary } from "@/lib/campaigns/feedback-queries";
+import { campaignResults } from "@/lib/campaigns/results";
+import { CHANNEL_LABELS, refuseCampaignEdit, resultsCard } from "@/lib/campaigns/rules";
+import { formatCount, formatDate, formatMoney } from "@/lib/ui/format";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
+import { CampaignResultsPanel } from "@/components/campaigns/campaign-results";
+import { RatingForm } from "@/components/campaigns/rating-form";
+import { RatingsPanel } from "@/components/campaigns/ratings-panel";
+import { ResultsCardPreview } from "@/components/campaigns/results-card-preview";
+
+export const metadata: Metadata = { title: "Campaign" };
+
+export default async function CampaignPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission("campaign:read");
+  const campaign = await getCampaign(user, (await params).id);
+  if (!campaign) notFound();
+  const [view, summary, entries, mine] = await Promise.all([
+    campaignResults(campaign),
+    ratingSummary(campaign.id),
+    listCampaignFeedback(user, campaign.id),
+    myFeedback(user, campaign.id),
+  ]);
+  const mayEdit = can(user.role, "campaign:manage") && refuseCampaignEdit(user, { ownerId: campaign.owner.id }) === null;
+  const facts: [string, React.ReactNode][] = [
+    ["Channel", CHANNEL_LABELS[campaign.channel]],
+    ["Dates", `${formatDate(campaign.startsAt)}${campaign.endsAt ? ` – ${formatDate(campaign.endsAt)}` : " (no end date)"}`],
+    ["Owner", `${campaign.owner.name}${campaign.owner.active ? "" : " (left)"}`],
+    ["Budget", campaign.budget === null ? "Not set" : formatMoney(campaign.budget)],
+    ["Target", campaign.targetMqls === null ? "Not set" : `${formatCount(campaign.targetMqls)} MQLs`],
+  ];
+
+  return (
+    <div className="space-y-4">
+      <Link href="/campaigns" className="text-sm text-brand hover:underline">
+        ← All campaigns
+      </Link>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight">{campaign.name}</h1>
+        <Badge tone="brand">{CHANNEL_LABELS[campaign.channel]}</Badge>
+        {mayEdit && (
+          <Button asChild variant="secondary" className="ml-auto">
+            <Link href={`/campaigns/${campaign.id}/edit`}>Edit campaign</Link>
+          </Button>
+        )}
+      </div>
+      <Card aria-labelledby="about-title">
+        <CardHeader>
+          <CardTitle id="about-title">About</CardTitle>
+        </CardHeader>
+        <CardBody className="space-y-3">
+          <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3 lg:grid-cols-5">
+            {facts.map(([label, value]) => (
+              <div key={label}>
+                <dt className="text-muted">{label}</dt>
+                <dd className="font-medium">{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <p className="text-sm">
+            <span className="text-muted">Goal: </span>
+            {campaign.goal ?? <span className="text-muted">Not written down</span>}
+          </p>
+        </CardBody>
+      </Card>
+      <CampaignResultsPanel campaignId={campaign.id} view={view} />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <RatingsPanel summary={summary} entries={entries}>
+          {mine &&
+            (mine.mayRate ? (
+              <RatingForm campaignId={campaign.id} current={mine.current} />
+            ) : (
+              <p className="text-sm text-muted">You can rate this campaign once one of its leads has been handed to you.</p>
+            ))}
+        </RatingsPanel>
+        <ResultsCardPreview markdown={resultsCard({ ...view.results, rating: { count: summary.count, average: summary.average } })} />
+      </div>
+    </div>
+  );
+}
