@@ -5,6 +5,7 @@ import type { LeadSource } from "../../lib/db/enums";
 import type { CurrentUser } from "../../lib/auth/current-user";
 import { revenueDashboard, type MetricsFilter } from "../../lib/metrics/queries";
 import { resolvePeriod, type Period } from "../../lib/metrics/rules";
+import { dailyOrWeekly } from "../../lib/metrics/scope";
 import { listLeads } from "../../lib/leads/queries";
 import { leadListQuerySchema } from "../../lib/leads/schemas";
 import { listMyQueue } from "../../lib/handovers/queries";
@@ -58,7 +59,7 @@ async function loadContext(): Promise<Context> {
     const period = resolvePeriod(kind, BENCH_NOW);
     const [sizes] = await db().$queryRaw<{ changes: number; rollupRows: number; handovers: number }[]>`
       SELECT (SELECT count(*)::int FROM "StageChange" WHERE at >= ${period.from} AND at < ${period.to}) AS changes,
-             (SELECT count(*)::int FROM "FunnelRollup" WHERE day >= ${period.from}::date AND day < ${period.to}::date) AS "rollupRows",
+             (SELECT count(*)::int FROM ${dailyOrWeekly("FunnelSourceRollup", "FunnelSourceWeekly", "stage", period)}) AS "rollupRows",
              (SELECT count(*)::int FROM "Handover" WHERE "createdAt" >= ${period.from} AND "createdAt" < ${period.to}) AS handovers`;
     periods[kind] = { period, ...sizes! };
   }
@@ -84,7 +85,7 @@ export async function benchmarkOperations(): Promise<{ operations: Operation[]; 
       operations.push({
         group: "CRO dashboard",
         name: `${kind}, ${label}`,
-        dataSize: `${number(rollupRows)} rollup rows, ${number(changes)} changes in ${kind} (+ previous period)`,
+        dataSize: `${number(rollupRows)} day/week rollup rows, ${number(changes)} changes in ${kind} (+ previous period)`,
         targetMs: DASHBOARD_TARGET_MS,
         run: () => revenueDashboard({ period, ...filter }),
       });
