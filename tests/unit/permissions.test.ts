@@ -25,6 +25,15 @@ describe("the permission table", () => {
     "handover:manage": ["SALES_MANAGER"],
     "metrics:revenue": ["SALES_MANAGER", "MARKETING_MANAGER", "CRO"],
     "metrics:marketing": ["MARKETER", "MARKETING_MANAGER", "CRO"],
+    "pulse:answer": ["SALES_REP"],
+    "pulse:read": ["MARKETING_MANAGER", "CRO"],
+    "request:read": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER", "CRO"],
+    "request:create": ["SALES_REP"],
+    "request:work": ["MARKETER", "MARKETING_MANAGER"],
+    "story:read": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER", "CRO", "ADMIN"],
+    "story:draft": ["SALES_MANAGER", "MARKETING_MANAGER", "CRO"],
+    "story:sign": ["SALES_MANAGER", "MARKETING_MANAGER"],
+    "story:activate": ["CRO"],
     "user:manage": ["ADMIN"],
   };
 
