@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/leads", label: "Leads", permission: "lead:read" },
   { href: "/handovers", label: "Handovers", permission: "handover:read" },
   { href: "/agreement", label: "Agreement", permission: "agreement:read" },
+  { href: "/story", label: "Story", permission: "story:read" },
   { href: "/requests", label: "Requests", permission: "request:read" },
   { href: "/pulse", label: "Pulse", permission: "pulse:read" },
   { href: "/admin/users", label: "Users", permission: "user:manage" },

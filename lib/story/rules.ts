@@ -36,3 +36,8 @@ export function defaultComparison(version: number, activeVersion: number | null,
   const earlier = versions.filter((each) => each < version);
   return earlier.length > 0 ? Math.max(...earlier) : null;
 }
+
+/** A version number from a URL, or null when it is not one (a positive whole number that fits an integer column). */
+export function parseVersionNumber(raw: string | undefined): number | null {
+  return raw !== undefined && /^[1-9][0-9]{0,8}$/.test(raw) ? Number(raw) : null;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { changedSections, diffLines, diffStories } from "@/lib/story/diff";
-import { defaultComparison, fullySigned, messagesOf, paragraphsOf, signingSide, teaserOf } from "@/lib/story/rules";
+import { defaultComparison, fullySigned, messagesOf, paragraphsOf, parseVersionNumber, signingSide, teaserOf } from "@/lib/story/rules";
 import { storyContentSchema, type StoryContent } from "@/lib/story/schemas";
 import { STORY_TEMPLATE } from "@/lib/story/defaults";
 import { Role } from "@/lib/db/enums";
@@ -177,5 +177,13 @@ describe("the story schema", () => {
   it("limits the number of paragraphs", () => {
     const nine = Array.from({ length: 9 }, (_, index) => `Paragraph ${index}.`).join("\n\n");
     expect(storyContentSchema.safeParse({ ...STORY_TEMPLATE, product: nine }).error!.issues[0]).toMatchObject({ path: ["product"] });
+  });
+});
+
+describe("parseVersionNumber", () => {
+  it("reads a positive whole number and nothing else", () => {
+    expect(parseVersionNumber("3")).toBe(3);
+    expect(parseVersionNumber("120")).toBe(120);
+    for (const raw of ["0", "01", "-1", "2.5", "1e3", "abc", "", "9999999999", undefined]) expect(parseVersionNumber(raw)).toBeNull();
   });
 });
