@@ -25,7 +25,7 @@ export async function RepHomeCards({ user }: { user: CurrentUser }) {
       <Card aria-labelledby="story-card-title">
         <CardHeader>
           <CardTitle id="story-card-title">Our story</CardTitle>
-          {story && <span className="text-sm text-muted">Version {story.version}, signed by both heads</span>}
+          {story && <span className="text-sm text-muted">Version {story.version}, in force</span>}
         </CardHeader>
         <CardBody className="space-y-3">
           {story ? (
