@@ -3,6 +3,8 @@ import { QUESTIONS } from "../../lib/pulse/rules";
 import { sessionAs } from "./support/roles";
 
 test("a rep answers this month's pulse from their home and corrects it; the heads see the trend and the comment", async ({ browser }) => {
+  // Two people, many pages: more than the default on a busy machine.
+  test.setTimeout(60_000);
   const rep = await sessionAs(browser, "SALES_REP");
   await expect(rep).toHaveURL(/\/queue$/);
   const card = rep.getByRole("region", { name: /^Pulse for / });

@@ -7,6 +7,8 @@ function isoDateIn(days: number): string {
 }
 
 test("a rep asks marketing for a nurture campaign; a marketer takes it and delivers it with a link the rep sees", async ({ browser }) => {
+  // Two people, many pages: more than the default on a busy machine.
+  test.setTimeout(60_000);
   const title = `Nurture for the logistics shortlist ${Date.now() % 100_000}`;
   const rep = await sessionAs(browser, "SALES_REP");
   await rep.getByRole("link", { name: "Requests", exact: true }).click();

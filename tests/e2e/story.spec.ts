@@ -2,6 +2,8 @@ import { expect, test } from "@playwright/test";
 import { sessionAs } from "./support/roles";
 
 test("the heads co-sign a new version of the story; the diff shows what changed and reps read it from their home", async ({ browser }) => {
+  // Four people and seven pages: longer than the default, especially while a re-evaluation runs in the background.
+  test.setTimeout(60_000);
   const sentence = `Customers go live in ${10 + (Date.now() % 80)} days on average.`;
 
   // Sales drafts the next version, rewrites the product story and proposes it (which signs it for sales).
