@@ -16,6 +16,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/handovers", label: "Handovers", permission: "handover:read" },
   { href: "/campaigns", label: "Campaigns", permission: "campaign:read" },
   { href: "/agreement", label: "Agreement", permission: "agreement:read" },
+  { href: "/story", label: "Story", permission: "story:read" },
+  { href: "/requests", label: "Requests", permission: "request:read" },
+  { href: "/pulse", label: "Pulse", permission: "pulse:read" },
   { href: "/admin/users", label: "Users", permission: "user:manage" },
 ];
 

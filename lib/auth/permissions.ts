@@ -49,6 +49,24 @@ export const PERMISSIONS = {
   "campaign:manage": MARKETING,
   /** Rate a campaign's leads, 1 to 5 with a comment: once per rep per campaign, editable (a rep who worked its leads). */
   "campaign:rate": ["SALES_REP"],
+  /** Answer the monthly pulse for oneself (how useful marketing's leads were, how well marketing supported them). */
+  "pulse:answer": ["SALES_REP"],
+  /** See the pulse's monthly trend and every rep's comments. */
+  "pulse:read": ["MARKETING_MANAGER", "CRO"],
+  /** See help requests: who asked marketing for what, by when, and where each one stands. */
+  "request:read": REVENUE_TEAM,
+  /** Ask marketing for help (content, a value proposition, a nurture campaign); cancel one's own request. */
+  "request:create": ["SALES_REP"],
+  /** Take a request, hand it back, and deliver it with a link (the service checks it is one's own to work). */
+  "request:work": MARKETING,
+  /** Read the baseline story, its versions and diffs. */
+  "story:read": [...REVENUE_TEAM, "ADMIN"],
+  /** Draft, edit, propose or withdraw a new version of the baseline story. */
+  "story:draft": [...HEADS, "CRO"],
+  /** Sign a proposed version of the story for one's team. */
+  "story:sign": HEADS,
+  /** Activate a proposed story without both signatures, when the heads disagree. */
+  "story:activate": ["CRO"],
   /** List users, create them, change roles, deactivate. */
   "user:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -5,6 +5,7 @@ import type { Prisma, PrismaClient } from "../db/generated/client";
 import { rebuildFunnelRollup } from "../metrics/rollup";
 import { campaignDemoRows } from "./campaign-feedback";
 import { buildDemoDataset } from "./dataset";
+import { seedPulseAndStory } from "./pulse-story";
 
 export interface SeedResult {
   created: boolean;
@@ -90,6 +91,7 @@ export async function seedDemoData(
         FROM (SELECT h2.id, min(t2.at) AS first FROM "Handover" h2 JOIN "Touch" t2 ON t2."leadId" = h2."leadId" AND t2."userId" = h2."toUserId" AND t2.at >= h2."createdAt"
               WHERE h2.status = 'ACCEPTED' GROUP BY h2.id) t
         WHERE h.id = t.id`;
+      await seedPulseAndStory(tx, dataset.users, options.now);
       await rebuildFunnelRollup(tx);
       await tx.auditEvent.create({ data: auditEvent(options.now, counts) });
       return { created: true, ...counts };

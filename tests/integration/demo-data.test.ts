@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { buildDemoDataset } from "@/lib/seed/dataset";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { DEMO_SIGN_INS } from "@/lib/seed/demo-users";
+import { storyContentSchema } from "@/lib/story/schemas";
 import { rowCounts } from "./support/factories";
 
 const now = new Date("2026-11-22T00:00:00Z");
@@ -21,14 +22,17 @@ async function reachedStage(stage: string, sources?: string[]): Promise<number> 
 }
 
 async function allCounts() {
-  const [handovers, touches, definitions, signatures, feedback] = await Promise.all([
+  const [handovers, touches, definitions, signatures, feedback, pulseAnswers, helpRequests, stories] = await Promise.all([
     db().handover.count(),
     db().touch.count(),
     db().leadDefinition.count(),
     db().definitionSignature.count(),
     db().feedback.count(),
+    db().pulseAnswer.count(),
+    db().helpRequest.count(),
+    db().story.count(),
   ]);
-  return { ...(await rowCounts()), handovers, touches, definitions, signatures, feedback };
+  return { ...(await rowCounts()), handovers, touches, definitions, signatures, feedback, pulseAnswers, helpRequests, stories };
 }
 
 async function userId(email: string): Promise<string> {
@@ -246,6 +250,42 @@ describe("the demo data", () => {
     const rated = new Set(ratings.filter((rating) => rating.repId === demoRep).map((rating) => rating.campaignId));
     const worked = await db().campaign.findMany({ where: { leads: { some: { handovers: { some: { toUserId: demoRep } } } } }, select: { id: true } });
     expect(worked.some((campaign) => !rated.has(campaign.id))).toBe(true);
+  });
+
+  it("has a year of pulse answers, requests to marketing in every state, and a signed story with an earlier version", async () => {
+    const answers = await db().pulseAnswer.findMany({ include: { rep: { select: { role: true, email: true } } } });
+    expect(new Set(answers.map((answer) => answer.month.toISOString())).size).toBe(12);
+    expect(answers.every((answer) => answer.rep.role === "SALES_REP" && answer.createdAt <= now)).toBe(true);
+    expect(answers.filter((answer) => answer.comment).length).toBeGreaterThan(20);
+    // The demo rep answered earlier months, not this one: their home asks them to.
+    const demoAnswers = answers.filter((answer) => answer.rep.email === "rep@tandem.test");
+    expect(demoAnswers.length).toBeGreaterThanOrEqual(9);
+    expect(demoAnswers.some((answer) => answer.month.getTime() === Date.UTC(2026, 10, 1))).toBe(false);
+    const average = (rows: typeof answers) => rows.reduce((sum, answer) => sum + answer.usefulness, 0) / rows.length;
+    const early = answers.filter((answer) => answer.month < new Date("2026-03-01T00:00:00Z"));
+    const late = answers.filter((answer) => answer.month >= new Date("2026-08-01T00:00:00Z"));
+    expect(average(late)).toBeGreaterThan(average(early));
+
+    const requests = await db().helpRequest.findMany({ include: { requester: { select: { role: true, email: true } }, assignee: { select: { role: true, email: true } } } });
+    const statuses = new Set(requests.map((request) => request.status));
+    expect([...statuses].sort()).toEqual(["CANCELLED", "DELIVERED", "IN_PROGRESS", "OPEN"]);
+    expect(requests.every((request) => request.requester.role === "SALES_REP" && request.createdAt <= now)).toBe(true);
+    for (const request of requests) {
+      expect(request.status === "DELIVERED").toBe(request.deliveryUrl !== null);
+      if (request.status === "IN_PROGRESS" || request.status === "DELIVERED") expect(request.assignee?.role).toBe("MARKETER");
+      if (request.status === "OPEN") expect(request.assigneeId).toBeNull();
+    }
+    const waiting = requests.filter((request) => request.status === "OPEN" || request.status === "IN_PROGRESS");
+    expect(waiting.some((request) => request.dueDate < new Date("2026-11-22T00:00:00Z"))).toBe(true);
+    expect(requests.filter((request) => request.requester.email === "rep@tandem.test").length).toBeGreaterThanOrEqual(5);
+    expect(requests.some((request) => request.assignee?.email === "marketer@tandem.test")).toBe(true);
+
+    const stories = await db().story.findMany({ orderBy: { version: "asc" }, include: { signatures: { select: { side: true } } } });
+    expect(stories.map((story) => [story.version, story.status, story.signatures.map((signature) => signature.side).sort()])).toEqual([
+      [1, "SUPERSEDED", ["MARKETING", "SALES"]],
+      [2, "ACTIVE", ["MARKETING", "SALES"]],
+    ]);
+    for (const story of stories) expect(() => storyContentSchema.parse(story.content)).not.toThrow();
   });
 
   it("loads only once", async () => {

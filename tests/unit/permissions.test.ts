@@ -28,6 +28,15 @@ describe("the permission table", () => {
     "campaign:read": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER", "CRO"],
     "campaign:manage": ["MARKETER", "MARKETING_MANAGER"],
     "campaign:rate": ["SALES_REP"],
+    "pulse:answer": ["SALES_REP"],
+    "pulse:read": ["MARKETING_MANAGER", "CRO"],
+    "request:read": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER", "CRO"],
+    "request:create": ["SALES_REP"],
+    "request:work": ["MARKETER", "MARKETING_MANAGER"],
+    "story:read": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER", "CRO", "ADMIN"],
+    "story:draft": ["SALES_MANAGER", "MARKETING_MANAGER", "CRO"],
+    "story:sign": ["SALES_MANAGER", "MARKETING_MANAGER"],
+    "story:activate": ["CRO"],
     "user:manage": ["ADMIN"],
   };
 
@@ -40,12 +49,12 @@ describe("the permission table", () => {
   });
 
   it("shows each role only the sections it may use", () => {
-    expect(navigationFor("SALES_REP").map((item) => item.label)).toEqual(["My queue", "Leads", "Handovers", "Campaigns", "Agreement"]);
-    expect(navigationFor("SALES_MANAGER").map((item) => item.label)).toEqual(["Dashboard", "Leads", "Handovers", "Campaigns", "Agreement"]);
-    expect(navigationFor("MARKETER").map((item) => item.label)).toEqual(["Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement"]);
-    expect(navigationFor("MARKETING_MANAGER").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement"]);
-    expect(navigationFor("CRO").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement"]);
-    expect(navigationFor("ADMIN").map((item) => item.label)).toEqual(["Agreement", "Users"]);
+    expect(navigationFor("SALES_REP").map((item) => item.label)).toEqual(["My queue", "Leads", "Handovers", "Campaigns", "Agreement", "Story", "Requests"]);
+    expect(navigationFor("SALES_MANAGER").map((item) => item.label)).toEqual(["Dashboard", "Leads", "Handovers", "Campaigns", "Agreement", "Story", "Requests"]);
+    expect(navigationFor("MARKETER").map((item) => item.label)).toEqual(["Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement", "Story", "Requests"]);
+    expect(navigationFor("MARKETING_MANAGER").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement", "Story", "Requests", "Pulse"]);
+    expect(navigationFor("CRO").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement", "Story", "Requests", "Pulse"]);
+    expect(navigationFor("ADMIN").map((item) => item.label)).toEqual(["Agreement", "Story", "Users"]);
   });
 
   it("lands each role on the page its work starts from, one it may open", () => {

@@ -13,6 +13,7 @@ import { FilterBar } from "@/components/dashboard/filter-bar";
 import { MyPipelinePanel } from "@/components/dashboard/my-pipeline-panel";
 import { RepFigures } from "@/components/dashboard/rep-figures";
 import { buildView, periodLine } from "@/components/dashboard/view";
+import { RepHomeCards } from "@/components/home/rep-home-cards";
 
 export const metadata: Metadata = { title: "My queue" };
 
@@ -84,6 +85,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
           </TBody>
         </Table>
       )}
+      <RepHomeCards user={user} />
     </div>
   );
 }
