@@ -43,6 +43,12 @@ export const PERMISSIONS = {
   "metrics:revenue": [...HEADS, "CRO"],
   /** See marketing's pipeline review: the funnel by source and campaign, acceptance, rejections, speed to lead. */
   "metrics:marketing": [...MARKETING, "CRO"],
+  /** See the shared goals, their progress, pace and signatures (every home page shows the agreed ones). */
+  "goal:read": [...REVENUE_TEAM, "ADMIN"],
+  /** Draft a shared goal, edit it (an agreed one goes back to proposed), propose or archive it. */
+  "goal:draft": [...HEADS, "CRO"],
+  /** Sign a proposed goal for one's side (or withdraw that signature); the CRO's signature alone agrees it. */
+  "goal:sign": [...HEADS, "CRO"],
   /** List users, create them, change roles, deactivate. */
   "user:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -25,6 +25,9 @@ describe("the permission table", () => {
     "handover:manage": ["SALES_MANAGER"],
     "metrics:revenue": ["SALES_MANAGER", "MARKETING_MANAGER", "CRO"],
     "metrics:marketing": ["MARKETER", "MARKETING_MANAGER", "CRO"],
+    "goal:read": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER", "CRO", "ADMIN"],
+    "goal:draft": ["SALES_MANAGER", "MARKETING_MANAGER", "CRO"],
+    "goal:sign": ["SALES_MANAGER", "MARKETING_MANAGER", "CRO"],
     "user:manage": ["ADMIN"],
   };
 
@@ -37,12 +40,12 @@ describe("the permission table", () => {
   });
 
   it("shows each role only the sections it may use", () => {
-    expect(navigationFor("SALES_REP").map((item) => item.label)).toEqual(["My queue", "Leads", "Handovers", "Agreement"]);
-    expect(navigationFor("SALES_MANAGER").map((item) => item.label)).toEqual(["Dashboard", "Leads", "Handovers", "Agreement"]);
-    expect(navigationFor("MARKETER").map((item) => item.label)).toEqual(["Pipeline review", "Leads", "Handovers", "Agreement"]);
-    expect(navigationFor("MARKETING_MANAGER").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Agreement"]);
-    expect(navigationFor("CRO").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Agreement"]);
-    expect(navigationFor("ADMIN").map((item) => item.label)).toEqual(["Agreement", "Users"]);
+    expect(navigationFor("SALES_REP").map((item) => item.label)).toEqual(["My queue", "Leads", "Handovers", "Agreement", "Goals"]);
+    expect(navigationFor("SALES_MANAGER").map((item) => item.label)).toEqual(["Dashboard", "Leads", "Handovers", "Agreement", "Goals"]);
+    expect(navigationFor("MARKETER").map((item) => item.label)).toEqual(["Pipeline review", "Leads", "Handovers", "Agreement", "Goals"]);
+    expect(navigationFor("MARKETING_MANAGER").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Agreement", "Goals"]);
+    expect(navigationFor("CRO").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Agreement", "Goals"]);
+    expect(navigationFor("ADMIN").map((item) => item.label)).toEqual(["Agreement", "Goals", "Users"]);
   });
 
   it("lands each role on the page its work starts from, one it may open", () => {
