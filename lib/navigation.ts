@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/leads", label: "Leads", permission: "lead:read" },
   { href: "/handovers", label: "Handovers", permission: "handover:read" },
   { href: "/agreement", label: "Agreement", permission: "agreement:read" },
+  { href: "/goals", label: "Goals", permission: "goal:read" },
   { href: "/admin/users", label: "Users", permission: "user:manage" },
 ];
 

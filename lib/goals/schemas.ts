@@ -51,6 +51,9 @@ function refineGoal(goal: GoalFields, context: z.RefinementCtx) {
   }
 }
 
+/** What the form checks in the browser: the fields alone (the key or the version is added when it submits). */
+export const goalFormSchema = goalFields.superRefine(refineGoal);
+
 const ref = { id: z.string().min(1).max(64), version: z.number().int().min(1) };
 
 /** A new goal, with the form's idempotency key: the same key twice makes one goal. */

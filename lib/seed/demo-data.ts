@@ -4,6 +4,7 @@
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { rebuildFunnelRollup } from "../metrics/rollup";
 import { buildDemoDataset } from "./dataset";
+import { seedGoals } from "./goals";
 
 export interface SeedResult {
   created: boolean;
@@ -87,6 +88,7 @@ export async function seedDemoData(
               WHERE h2.status = 'ACCEPTED' GROUP BY h2.id) t
         WHERE h.id = t.id`;
       await rebuildFunnelRollup(tx);
+      await seedGoals(tx, options.now, dataset.users);
       await tx.auditEvent.create({ data: auditEvent(options.now, counts) });
       return { created: true, ...counts };
     },

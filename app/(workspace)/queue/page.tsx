@@ -13,6 +13,7 @@ import { FilterBar } from "@/components/dashboard/filter-bar";
 import { MyPipelinePanel } from "@/components/dashboard/my-pipeline-panel";
 import { RepFigures } from "@/components/dashboard/rep-figures";
 import { buildView, periodLine } from "@/components/dashboard/view";
+import { GoalsStrip } from "@/components/goals/goals-strip";
 
 export const metadata: Metadata = { title: "My queue" };
 
@@ -36,6 +37,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
         </div>
         <FilterBar action="/queue" query={query} fields={["period"]} />
       </div>
+      <GoalsStrip />
       <p className="text-sm text-muted">My figures: {periodLine(view)}</p>
       <div className="grid gap-4 lg:grid-cols-2">
         <RepFigures view={view} figures={figures} />
