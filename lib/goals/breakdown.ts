@@ -53,10 +53,13 @@ export async function goalBreakdown(goal: GoalScope, total: number | null, now =
 
   const sums = accumulates(goal.metric);
   const lowerIsBetter = GOAL_METRICS[goal.metric].better === "lower";
-  return mapLimited(dimensions, 1, async ({ dimension, title, slices }) => {
-    const values = await mapLimited(slices, 4, (slice) => metricFigure(goal.metric, { ...base, ...slice.patch }, now));
-    const rows = slices
-      .map((slice, index) => ({ slice, value: values[index] ?? null }))
+  // Every slice of every dimension in one queue, a few at a time: the pool is shared with every other request.
+  const slices = dimensions.flatMap((entry) => entry.slices);
+  const values = await mapLimited(slices, 5, (slice) => metricFigure(goal.metric, { ...base, ...slice.patch }, now));
+  const valueOf = new Map(slices.map((slice, index) => [slice, values[index] ?? null]));
+  return dimensions.map(({ dimension, title, slices: own }) => {
+    const rows = own
+      .map((slice) => ({ slice, value: valueOf.get(slice) ?? null }))
       // A slice with nothing in it did not move the figure: a rate of nothing, or a sum of zero.
       .filter((entry): entry is { slice: Slice; value: number } => entry.value !== null && !(sums && entry.value === 0))
       .map(({ slice, value }) => ({ key: slice.key, label: slice.label, value, share: sums && total ? value / total : null }))

@@ -3,8 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { goalBreakdown } from "@/lib/goals/breakdown";
-import { goalProgress, goalTrend } from "@/lib/goals/progress";
+import { goalProgress } from "@/lib/goals/progress";
 import { getGoal } from "@/lib/goals/queries";
 import { GOAL_METRICS, goalSide, isAgreed } from "@/lib/goals/rules";
 import { SOURCE_LABELS } from "@/lib/leads/catalog";
@@ -12,10 +11,9 @@ import { formatDate } from "@/lib/ui/format";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 import { GoalActions } from "@/components/goals/goal-actions";
 import { GoalStatusBadge } from "@/components/goals/goal-badges";
-import { GoalBreakdown } from "@/components/goals/goal-breakdown";
 import { GoalProgressBar } from "@/components/goals/goal-progress";
 import { GoalSignatures } from "@/components/goals/goal-signatures";
-import { GoalTrend } from "@/components/goals/goal-trend";
+import { GoalBreakdownSection, GoalTrendSection } from "@/components/goals/goal-sections";
 import { formatMetric } from "@/components/goals/labels";
 import { parseGoalId } from "../goal-param";
 
@@ -36,8 +34,7 @@ export default async function GoalPage({ params }: Props) {
   const goal = id ? await getGoal(id) : null;
   if (!goal) notFound();
   const now = new Date();
-  const [progress, trend] = await Promise.all([goalProgress(goal, now), goalTrend(goal, now)]);
-  const groups = await goalBreakdown(goal, progress.current, now);
+  const progress = await goalProgress(goal, now);
   const spec = GOAL_METRICS[goal.metric];
   const side = can(user.role, "goal:sign") ? goalSide(user.role) : null;
   const sides = goal.signatures.map((signature) => signature.side);
@@ -88,8 +85,8 @@ export default async function GoalPage({ params }: Props) {
         </CardBody>
       </Card>
 
-      <GoalTrend metric={goal.metric} points={trend} caption={caption} />
-      <GoalBreakdown metric={goal.metric} groups={groups} />
+      <GoalTrendSection goal={goal} caption={caption} />
+      <GoalBreakdownSection goal={goal} current={progress.current} />
 
       {/* GOAL THREAD: the lead engineer wires the goal's discussion thread (lib/messaging, another branch) here. */}
     </div>
