@@ -19,15 +19,15 @@ interface Props {
   campaigns: { value: string; label: string }[];
   /** Editing: the goal as it is, with the version the editor saw. */
   goal?: { id: string; version: number; values: GoalFormValues };
-  /** Editing an agreed goal sends it back for signatures: the form says so before saving. */
-  reopensAgreed?: boolean;
+  /** Saving clears the goal's signatures (an agreed goal goes back for signing): the form says so before saving. */
+  clearsSignatures?: "agreed" | "signed" | null;
 }
 
 const EMPTY: GoalFormValues = { title: "", metric: "MQLS", target: "", periodStart: "", periodEnd: "", source: "", campaignId: "" };
 
 const UNIT_HINTS = { USD: "In dollars.", leads: "A number of leads.", "%": "A percentage, 0 to 100.", minutes: "In minutes; lower is better." } as const;
 
-export function GoalForm({ campaigns, goal, reopensAgreed = false }: Props) {
+export function GoalForm({ campaigns, goal, clearsSignatures = null }: Props) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   // One key per form: a double-click or a retry after a lost response makes one goal, not two.
@@ -61,9 +61,12 @@ export function GoalForm({ campaigns, goal, reopensAgreed = false }: Props) {
           <Alert tone="danger">{formError}</Alert>
         </div>
       )}
-      {reopensAgreed && (
+      {clearsSignatures && (
         <div className="sm:col-span-2">
-          <Alert tone="info">This goal is agreed. Saving a change clears its signatures: both heads (or the CRO) sign it again.</Alert>
+          <Alert tone="info">
+            {clearsSignatures === "agreed" ? "This goal is agreed. " : ""}Saving a change clears its signatures: both heads (or the CRO) sign it
+            again.
+          </Alert>
         </div>
       )}
       <Field label="Name" htmlFor="title" error={error("title")} className="sm:col-span-2">

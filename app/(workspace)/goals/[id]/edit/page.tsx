@@ -29,7 +29,7 @@ export default async function EditGoalPage({ params }: { params: Promise<{ id: s
       <GoalForm
         key={goal.version}
         campaigns={campaigns}
-        reopensAgreed={goal.status === "AGREED"}
+        clearsSignatures={goal.status === "AGREED" ? "agreed" : goal.signatures.length > 0 ? "signed" : null}
         goal={{
           id: goal.id,
           version: goal.version,
