@@ -14,6 +14,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/pipeline-review", label: "Pipeline review", permission: "metrics:marketing" },
   { href: "/leads", label: "Leads", permission: "lead:read" },
   { href: "/handovers", label: "Handovers", permission: "handover:read" },
+  { href: "/goals", label: "Goals", permission: "goal:read" },
   { href: "/campaigns", label: "Campaigns", permission: "campaign:read" },
   { href: "/agreement", label: "Agreement", permission: "agreement:read" },
   { href: "/story", label: "Story", permission: "story:read" },

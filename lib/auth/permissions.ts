@@ -67,6 +67,12 @@ export const PERMISSIONS = {
   "story:sign": HEADS,
   /** Activate a proposed story without both signatures, when the heads disagree. */
   "story:activate": ["CRO"],
+  /** See the shared goals, their progress, pace and signatures (every home page shows the agreed ones). */
+  "goal:read": [...REVENUE_TEAM, "ADMIN"],
+  /** Draft a shared goal, edit it (an agreed one goes back to proposed), propose or archive it. */
+  "goal:draft": [...HEADS, "CRO"],
+  /** Sign a proposed goal for one's side (or withdraw that signature); the CRO's signature alone agrees it. */
+  "goal:sign": [...HEADS, "CRO"],
   /** List users, create them, change roles, deactivate. */
   "user:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

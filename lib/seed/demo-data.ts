@@ -6,6 +6,7 @@ import { rebuildFunnelRollup } from "../metrics/rollup";
 import { campaignDemoRows } from "./campaign-feedback";
 import { buildDemoDataset } from "./dataset";
 import { seedPulseAndStory } from "./pulse-story";
+import { seedGoals } from "./goals";
 
 export interface SeedResult {
   created: boolean;
@@ -93,6 +94,7 @@ export async function seedDemoData(
         WHERE h.id = t.id`;
       await seedPulseAndStory(tx, dataset.users, options.now);
       await rebuildFunnelRollup(tx);
+      await seedGoals(tx, options.now, dataset.users);
       await tx.auditEvent.create({ data: auditEvent(options.now, counts) });
       return { created: true, ...counts };
     },

@@ -37,6 +37,9 @@ describe("the permission table", () => {
     "story:draft": ["SALES_MANAGER", "MARKETING_MANAGER", "CRO"],
     "story:sign": ["SALES_MANAGER", "MARKETING_MANAGER"],
     "story:activate": ["CRO"],
+    "goal:read": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER", "CRO", "ADMIN"],
+    "goal:draft": ["SALES_MANAGER", "MARKETING_MANAGER", "CRO"],
+    "goal:sign": ["SALES_MANAGER", "MARKETING_MANAGER", "CRO"],
     "user:manage": ["ADMIN"],
   };
 
@@ -49,12 +52,12 @@ describe("the permission table", () => {
   });
 
   it("shows each role only the sections it may use", () => {
-    expect(navigationFor("SALES_REP").map((item) => item.label)).toEqual(["My queue", "Leads", "Handovers", "Campaigns", "Agreement", "Story", "Requests"]);
-    expect(navigationFor("SALES_MANAGER").map((item) => item.label)).toEqual(["Dashboard", "Leads", "Handovers", "Campaigns", "Agreement", "Story", "Requests"]);
-    expect(navigationFor("MARKETER").map((item) => item.label)).toEqual(["Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement", "Story", "Requests"]);
-    expect(navigationFor("MARKETING_MANAGER").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement", "Story", "Requests", "Pulse"]);
-    expect(navigationFor("CRO").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement", "Story", "Requests", "Pulse"]);
-    expect(navigationFor("ADMIN").map((item) => item.label)).toEqual(["Agreement", "Story", "Users"]);
+    expect(navigationFor("SALES_REP").map((item) => item.label)).toEqual(["My queue",  "Leads",  "Handovers",  "Goals",  "Campaigns",  "Agreement",  "Story",  "Requests"]);
+    expect(navigationFor("SALES_MANAGER").map((item) => item.label)).toEqual(["Dashboard",  "Leads",  "Handovers",  "Goals",  "Campaigns",  "Agreement",  "Story",  "Requests"]);
+    expect(navigationFor("MARKETER").map((item) => item.label)).toEqual(["Pipeline review",  "Leads",  "Handovers",  "Goals",  "Campaigns",  "Agreement",  "Story",  "Requests"]);
+    expect(navigationFor("MARKETING_MANAGER").map((item) => item.label)).toEqual(["Dashboard",  "Pipeline review",  "Leads",  "Handovers",  "Goals",  "Campaigns",  "Agreement",  "Story",  "Requests",  "Pulse"]);
+    expect(navigationFor("CRO").map((item) => item.label)).toEqual(["Dashboard",  "Pipeline review",  "Leads",  "Handovers",  "Goals",  "Campaigns",  "Agreement",  "Story",  "Requests",  "Pulse"]);
+    expect(navigationFor("ADMIN").map((item) => item.label)).toEqual(["Goals",  "Agreement",  "Story",  "Users"]);
   });
 
   it("lands each role on the page its work starts from, one it may open", () => {

@@ -11,6 +11,7 @@ import { SpeedPanel } from "@/components/dashboard/speed-panel";
 import { SplitFunnelPanel } from "@/components/dashboard/split-funnel-panel";
 import { TrendsPanel } from "@/components/dashboard/trends-panel";
 import { buildView, periodLine } from "@/components/dashboard/view";
+import { GoalsStrip } from "@/components/goals/goals-strip";
 
 export const metadata: Metadata = { title: "Revenue dashboard" };
 
@@ -34,6 +35,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <h1 className="text-2xl font-semibold tracking-tight">Revenue dashboard</h1>
         <p className="text-sm text-muted">{periodLine(view)}</p>
       </div>
+      <GoalsStrip />
       <FilterBar action="/dashboard" query={query} reps={reps} campaigns={campaigns} />
       <FigureGrid label="Headline figures" wide>
         {card("Inquiries", "inquiries", "count")}

@@ -11,6 +11,7 @@ import { FunnelBreakdownPanel, sourceRows } from "@/components/dashboard/funnel-
 import { RejectionsPanel } from "@/components/dashboard/rejections-panel";
 import { SpeedPanel } from "@/components/dashboard/speed-panel";
 import { buildView, periodLine } from "@/components/dashboard/view";
+import { GoalsStrip } from "@/components/goals/goals-strip";
 
 export const metadata: Metadata = { title: "Pipeline review" };
 
@@ -41,6 +42,7 @@ export default async function PipelineReviewPage({ searchParams }: { searchParam
         <h1 className="text-2xl font-semibold tracking-tight">Pipeline review</h1>
         <p className="text-sm text-muted">{periodLine(view)}</p>
       </div>
+      <GoalsStrip />
       <FilterBar action="/pipeline-review" query={query} reps={reps} campaigns={campaigns} />
       <FigureGrid label="Headline figures">
         {card("Inquiries", "inquiries", "count")}

@@ -14,6 +14,7 @@ import { MyPipelinePanel } from "@/components/dashboard/my-pipeline-panel";
 import { RepFigures } from "@/components/dashboard/rep-figures";
 import { buildView, periodLine } from "@/components/dashboard/view";
 import { RepHomeCards } from "@/components/home/rep-home-cards";
+import { GoalsStrip } from "@/components/goals/goals-strip";
 
 export const metadata: Metadata = { title: "My queue" };
 
@@ -37,6 +38,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
         </div>
         <FilterBar action="/queue" query={query} fields={["period"]} />
       </div>
+      <GoalsStrip />
       <p className="text-sm text-muted">My figures: {periodLine(view)}</p>
       <div className="grid gap-4 lg:grid-cols-2">
         <RepFigures view={view} figures={figures} />
