@@ -15,6 +15,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/leads", label: "Leads", permission: "lead:read" },
   { href: "/handovers", label: "Handovers", permission: "handover:read" },
   { href: "/agreement", label: "Agreement", permission: "agreement:read" },
+  { href: "/messages", label: "Messages", permission: "message:read" },
+  { href: "/inbox", label: "Inbox", permission: "inbox:read" },
   { href: "/admin/users", label: "Users", permission: "user:manage" },
 ];
 

@@ -4,12 +4,12 @@ import type { Role } from "../../lib/db/enums";
 import { demoUser, signInAs } from "./support/auth";
 
 const NAVIGATION: Record<Role, string[]> = {
-  SALES_REP: ["My queue", "Leads", "Handovers", "Agreement"],
-  SALES_MANAGER: ["Dashboard", "Leads", "Handovers", "Agreement"],
-  MARKETER: ["Pipeline review", "Leads", "Handovers", "Agreement"],
-  MARKETING_MANAGER: ["Dashboard", "Pipeline review", "Leads", "Handovers", "Agreement"],
-  CRO: ["Dashboard", "Pipeline review", "Leads", "Handovers", "Agreement"],
-  ADMIN: ["Agreement", "Users"],
+  SALES_REP: ["My queue", "Leads", "Handovers", "Agreement", "Messages", "Inbox"],
+  SALES_MANAGER: ["Dashboard", "Leads", "Handovers", "Agreement", "Messages", "Inbox"],
+  MARKETER: ["Pipeline review", "Leads", "Handovers", "Agreement", "Messages", "Inbox"],
+  MARKETING_MANAGER: ["Dashboard", "Pipeline review", "Leads", "Handovers", "Agreement", "Messages", "Inbox"],
+  CRO: ["Dashboard", "Pipeline review", "Leads", "Handovers", "Agreement", "Messages", "Inbox"],
+  ADMIN: ["Agreement", "Messages", "Inbox", "Users"],
 };
 
 for (const [role, links] of Object.entries(NAVIGATION) as [Role, string[]][]) {
