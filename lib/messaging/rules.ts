@@ -155,8 +155,3 @@ export function mergeMessages(shown: readonly MessageView[], incoming: readonly 
   }
   return [...byId.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
-
-/** The latest change among messages: the next poll's cursor (or the previous one when nothing came). */
-export function latestChange(messages: readonly MessageView[], previous: string | null): string | null {
-  return messages.reduce<string | null>((latest, message) => (latest === null || message.updatedAt > latest ? message.updatedAt : latest), previous);
-}

@@ -4,6 +4,7 @@
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { rebuildFunnelRollup } from "../metrics/rollup";
 import { buildDemoDataset } from "./dataset";
+import { buildDemoMessaging } from "./messaging";
 
 export interface SeedResult {
   created: boolean;
@@ -28,6 +29,10 @@ interface SeedRows {
   StageChange: Prisma.StageChangeCreateManyInput;
   Handover: Prisma.HandoverCreateManyInput;
   Touch: Prisma.TouchCreateManyInput;
+  Thread: Prisma.ThreadCreateManyInput;
+  Message: Prisma.MessageCreateManyInput;
+  Mention: Prisma.MentionCreateManyInput;
+  Notification: Prisma.NotificationCreateManyInput;
 }
 /**
  * The rep holding the lead after each change (the metrics' rep dimension), as the app records it: the rep who owns
@@ -57,6 +62,7 @@ export async function seedDemoData(
   if ((await prisma.user.count()) > 0) return untouched;
 
   const dataset = buildDemoDataset(options);
+  const messaging = buildDemoMessaging(dataset, options.now);
   const counts = {
     users: dataset.users.length,
     leads: dataset.leads.length,
@@ -86,6 +92,10 @@ export async function seedDemoData(
         FROM (SELECT h2.id, min(t2.at) AS first FROM "Handover" h2 JOIN "Touch" t2 ON t2."leadId" = h2."leadId" AND t2."userId" = h2."toUserId" AND t2.at >= h2."createdAt"
               WHERE h2.status = 'ACCEPTED' GROUP BY h2.id) t
         WHERE h.id = t.id`;
+      await insertRows(tx, "Thread", messaging.threads);
+      await insertRows(tx, "Message", messaging.messages);
+      await insertRows(tx, "Mention", messaging.mentions);
+      await insertRows(tx, "Notification", messaging.notifications);
       await rebuildFunnelRollup(tx);
       await tx.auditEvent.create({ data: auditEvent(options.now, counts) });
       return { created: true, ...counts };

@@ -4,7 +4,6 @@ import {
   excerpt,
   handleOf,
   insertMention,
-  latestChange,
   mentionAtCaret,
   mentionHandles,
   mergeMessages,
@@ -168,13 +167,5 @@ describe("mergeMessages", () => {
     expect(merged).toHaveLength(1);
     expect(merged[0]!.body).toBe("edited");
     expect(mergeMessages([view("a", 1, 1, "old")], [view("a", 1, 2, "new")])[0]!.body).toBe("new");
-  });
-});
-
-describe("latestChange", () => {
-  it("is the latest update among messages, or the previous cursor", () => {
-    expect(latestChange([view("a", 1), view("b", 5, 3), view("c", 2)], null)).toBe(at(7).toISOString());
-    expect(latestChange([], "2026-01-01T00:00:00.000Z")).toBe("2026-01-01T00:00:00.000Z");
-    expect(latestChange([view("a", 1)], at(30).toISOString())).toBe(at(30).toISOString());
   });
 });
