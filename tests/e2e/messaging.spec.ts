@@ -116,3 +116,35 @@ test("an author edits and deletes their message on a lead's thread; others see i
   await expect(theirs).toContainText("Message deleted", { timeout: 15_000 });
   await expect(manager.getByRole("region", { name: "Discussion" })).not.toContainText(stamp);
 });
+
+test("a sales manager works through their inbox: the unread filter, marking one read, then all", async ({ browser }) => {
+  // Two fresh mentions, so there is something unread however often this runs.
+  const marketer = await sessionAs(browser, "MARKETER");
+  await marketer.goto("/messages");
+  for (const text of ["Could you review the webinar rejections", "And the partner leads too"]) {
+    await composer(marketer).fill(`@sales.manager ${text}`);
+    await marketer.getByRole("button", { name: "Send" }).click();
+    await expect(messages(marketer).getByRole("listitem").filter({ hasText: text }).last()).toBeVisible();
+  }
+
+  const manager = await sessionAs(browser, "SALES_MANAGER");
+  await manager.goto("/inbox?filter=unread");
+  await expect(manager.getByRole("heading", { name: "Inbox", level: 1 })).toBeVisible();
+  const start = await unreadCount(manager);
+  expect(start).toBeGreaterThan(1);
+  await expect(manager.getByRole("link", { name: `Unread (${start})` })).toHaveAttribute("aria-current", "page");
+  const notices = manager.getByRole("list", { name: "Notifications" }).getByRole("listitem");
+  await expect(notices.first()).toBeVisible();
+
+  await notices.first().getByRole("button", { name: /^Mark read/ }).click();
+  await expect.poll(() => unreadCount(manager)).toBe(start - 1);
+  await expect(manager.getByRole("link", { name: `Unread (${start - 1})` })).toBeVisible();
+
+  await manager.getByRole("button", { name: "Mark all read" }).click();
+  await expect(manager.getByText("Nothing unread")).toBeVisible();
+  await expect(manager.getByTestId("unread-count")).toHaveCount(0);
+  await expect(manager.getByRole("link", { name: "Inbox", exact: true })).toBeVisible();
+
+  await manager.getByRole("link", { name: "All", exact: true }).click();
+  await expect(manager.getByRole("list", { name: "Notifications" }).getByText("Read").first()).toBeVisible();
+});
