@@ -49,7 +49,7 @@ export function MentionTextarea({ id, subject, value, onChange, onSubmit, error,
         role="listbox"
         aria-label="People to mention"
         hidden={!mentions.open}
-        className="absolute left-0 z-30 mt-1 max-h-60 w-72 overflow-auto rounded-md border border-border bg-surface py-1 shadow-lg"
+        className="absolute left-0 z-30 mt-1 max-h-60 w-96 max-w-full overflow-auto rounded-md border border-border bg-surface py-1 shadow-lg"
       >
         {mentions.candidates.map((candidate, index) => (
           <li

@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useTransition } from "react";
 import { mergeMessages, type MessageView } from "@/lib/messaging/rules";
 import type { SubjectInput } from "@/lib/messaging/schemas";
 import { Button } from "@/components/ui/button";
@@ -30,6 +30,24 @@ export function ThreadPanel({ subject, viewerId, initial, canPost, emptyText = "
   const [lost, setLost] = useState(false);
   const cursor = useRef(initial.now);
   const base = `/api/threads/${subject.subjectType}/${encodeURIComponent(subject.subjectId)}/messages`;
+
+  // The list stays scrolled to the newest message unless the reader scrolled up, or arrived at a linked message.
+  const list = useRef<HTMLOListElement>(null);
+  const pinned = useRef(true);
+  useLayoutEffect(() => {
+    const linked = window.location.hash.startsWith("#message-") && list.current?.querySelector(`[id="${CSS.escape(window.location.hash.slice(1))}"]`);
+    if (linked) {
+      pinned.current = false;
+      linked.scrollIntoView({ block: "center" });
+    }
+  }, []);
+  useLayoutEffect(() => {
+    if (pinned.current && list.current) list.current.scrollTop = list.current.scrollHeight;
+  }, [messages]);
+  const onScroll = () => {
+    const element = list.current;
+    if (element) pinned.current = element.scrollHeight - element.scrollTop - element.clientHeight < 48;
+  };
 
   const merge = useCallback((incoming: MessageView[]) => setMessages((shown) => mergeMessages(shown, incoming)), []);
 
@@ -77,7 +95,7 @@ export function ThreadPanel({ subject, viewerId, initial, canPost, emptyText = "
       {messages.length === 0 ? (
         <p className="text-sm text-muted">{emptyText}</p>
       ) : (
-        <ol className="max-h-[32rem] divide-y divide-border overflow-y-auto" aria-label="Messages" aria-live="polite" aria-relevant="additions">
+        <ol ref={list} onScroll={onScroll} className="max-h-[32rem] divide-y divide-border overflow-y-auto" aria-label="Messages" aria-live="polite" aria-relevant="additions">
           {messages.map((message) => (
             <MessageItem key={message.id} message={message} subject={subject} mine={message.author.id === viewerId} onChanged={(next) => merge([next])} />
           ))}
@@ -88,7 +106,15 @@ export function ThreadPanel({ subject, viewerId, initial, canPost, emptyText = "
           Not updating: the connection to Tandem was lost. New messages appear once it is back.
         </p>
       )}
-      {canPost && <MessageComposer subject={subject} onPosted={(message) => merge([message])} />}
+      {canPost && (
+        <MessageComposer
+          subject={subject}
+          onPosted={(message) => {
+            pinned.current = true;
+            merge([message]);
+          }}
+        />
+      )}
     </div>
   );
 }
