@@ -22,13 +22,15 @@ export function MessageComposer({ subject, onPosted }: { subject: SubjectInput; 
   const send = () => {
     if (pending) return;
     startTransition(async () => {
-      const result = await postMessageAction({ ...subject, body, clientKey });
+      const sent = body;
+      const result = await postMessageAction({ ...subject, body: sent, clientKey });
       if (!result.ok) {
         setError({ field: result.fieldErrors?.body?.[0], form: result.fieldErrors?.body ? undefined : result.formError });
         return;
       }
       setError(null);
-      setBody("");
+      // Cleared only if nothing new was typed while it was sending.
+      setBody((current) => (current === sent ? "" : current));
       setClientKey(crypto.randomUUID());
       onPosted(result.data);
     });

@@ -12,6 +12,8 @@ const composer = (scope: Page | Locator) => scope.getByRole("combobox", { name: 
 const messages = (scope: Page | Locator) => scope.getByRole("list", { name: "Messages" });
 
 test("a marketer mentions a rep with @ completion; the rep sees the unread count rise and opens the message", async ({ browser }) => {
+  // Two people, and the navigation's count is polled every ten seconds.
+  test.setTimeout(60_000);
   const stamp = Date.now().toString(36);
   const rep = await sessionAs(browser, "SALES_REP");
   await rep.goto("/queue");
@@ -21,8 +23,18 @@ test("a marketer mentions a rep with @ completion; the rep sees the unread count
   await marketer.goto("/messages");
   await expect(marketer.getByRole("heading", { name: "Team channel" })).toBeVisible();
   const box = composer(marketer);
-  await box.fill(`Acme asked for a call back (${stamp}) @ri`);
   const options = marketer.getByRole("listbox", { name: "People to mention" }).getByRole("option");
+  // The keyboard drives the list: arrows move through it, Escape closes it and leaves the text alone.
+  await box.fill("@ma");
+  await expect(options.nth(1)).toBeVisible();
+  await box.press("ArrowDown");
+  await expect(options.nth(1)).toHaveAttribute("aria-selected", "true");
+  await expect(box).toHaveAttribute("aria-activedescendant", (await options.nth(1).getAttribute("id"))!);
+  await box.press("Escape");
+  await expect(box).toHaveAttribute("aria-expanded", "false");
+  await expect(box).toHaveValue("@ma");
+
+  await box.fill(`Acme asked for a call back (${stamp}) @ri`);
   await expect(options.first()).toContainText("Sam Rivera");
   await expect(box).toHaveAttribute("aria-expanded", "true");
   await expect(options.first()).toHaveAttribute("aria-selected", "true");
@@ -74,6 +86,8 @@ test("a script payload in a message shows as text and runs nowhere, as it arrive
 });
 
 test("an author edits and deletes their message on a lead's thread; others see it edited, then deleted", async ({ browser }) => {
+  // Two people, and the other one sees each change by polling.
+  test.setTimeout(60_000);
   const stamp = Date.now().toString(36);
   const marketer = await sessionAs(browser, "MARKETER");
   await marketer.goto("/leads");
@@ -121,10 +135,12 @@ test("a sales manager works through their inbox: the unread filter, marking one 
   // Two fresh mentions, so there is something unread however often this runs.
   const marketer = await sessionAs(browser, "MARKETER");
   await marketer.goto("/messages");
-  for (const text of ["Could you review the webinar rejections", "And the partner leads too"]) {
+  const stamp = Date.now().toString(36);
+  for (const text of [`Could you review the webinar rejections (${stamp})`, `And the partner leads too (${stamp})`]) {
     await composer(marketer).fill(`@sales.manager ${text}`);
     await marketer.getByRole("button", { name: "Send" }).click();
-    await expect(messages(marketer).getByRole("listitem").filter({ hasText: text }).last()).toBeVisible();
+    await expect(messages(marketer).getByRole("listitem").filter({ hasText: text })).toBeVisible();
+    await expect(composer(marketer)).toHaveValue("");
   }
 
   const manager = await sessionAs(browser, "SALES_MANAGER");

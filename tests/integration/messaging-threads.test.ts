@@ -124,6 +124,22 @@ describe("editing and deleting", () => {
   });
 });
 
+describe("campaign threads", () => {
+  it("are open to whoever reads leads, and notify from the campaign's page", async () => {
+    const campaign = await db().campaign.create({ data: { name: "Q4 Webinar", channel: "WEBINAR", startsAt: new Date(), ownerId: marketer.id }, select: { id: true } });
+    const subject = { subjectType: "CAMPAIGN" as const, subjectId: campaign.id };
+    const message = await postMessage(rep, { ...subject, body: "Great leads from this one @alex", clientKey: key() });
+    expect(await db().notification.findFirstOrThrow({ where: { sourceId: message.id } })).toMatchObject({
+      userId: marketer.id,
+      link: `/campaigns/${campaign.id}#message-${message.id}`,
+      summary: "Sam Rivera mentioned you in the campaign Q4 Webinar: Great leads from this one @alex",
+    });
+    expect(await getThreadPage(admin, subject)).toBeNull();
+    await expect(postMessage(admin, { ...subject, body: "Hi", clientKey: key() })).rejects.toThrow(/may not see it/);
+    await expect(postMessage(rep, { subjectType: "CAMPAIGN", subjectId: "no-such-campaign", body: "Hi", clientKey: key() })).rejects.toThrow(/does not exist/);
+  });
+});
+
 describe("reading", () => {
   it("shows a thread only to those who may see its subject", async () => {
     expect(await getThreadPage(admin, onLead())).toBeNull();
