@@ -95,7 +95,16 @@ export function ThreadPanel({ subject, viewerId, initial, canPost, emptyText = "
       {messages.length === 0 ? (
         <p className="text-sm text-muted">{emptyText}</p>
       ) : (
-        <ol ref={list} onScroll={onScroll} className="max-h-[32rem] divide-y divide-border overflow-y-auto" aria-label="Messages" aria-live="polite" aria-relevant="additions">
+        // Focusable, so keyboard users can scroll the thread; new messages are announced politely.
+        <ol
+          ref={list}
+          onScroll={onScroll}
+          tabIndex={0}
+          className="max-h-[32rem] divide-y divide-border overflow-y-auto focus-visible:outline-2 focus-visible:outline-brand"
+          aria-label="Messages"
+          aria-live="polite"
+          aria-relevant="additions"
+        >
           {messages.map((message) => (
             <MessageItem key={message.id} message={message} subject={subject} mine={message.author.id === viewerId} onChanged={(next) => merge([next])} />
           ))}
