@@ -20,6 +20,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/story", label: "Story", permission: "story:read" },
   { href: "/requests", label: "Requests", permission: "request:read" },
   { href: "/pulse", label: "Pulse", permission: "pulse:read" },
+  { href: "/messages", label: "Messages", permission: "message:read" },
+  { href: "/inbox", label: "Inbox", permission: "inbox:read" },
   { href: "/admin/users", label: "Users", permission: "user:manage" },
 ];
 

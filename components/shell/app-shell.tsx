@@ -9,10 +9,12 @@ import { NavLinks } from "./nav-links";
 interface Props {
   user: { name: string; role: Role };
   nav: NavItem[];
+  /** Unread notifications when the page was drawn; the navigation keeps it current. */
+  unread?: number;
   children: React.ReactNode;
 }
 
-export function AppShell({ user, nav, children }: Props) {
+export function AppShell({ user, nav, unread, children }: Props) {
   return (
     <div className="min-h-screen bg-canvas">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -23,7 +25,7 @@ export function AppShell({ user, nav, children }: Props) {
           <Link href="/" className="text-lg font-semibold tracking-tight text-brand">
             Tandem
           </Link>
-          <NavLinks items={nav.map(({ href, label }) => ({ href, label }))} />
+          <NavLinks items={nav.map(({ href, label }) => ({ href, label }))} unread={unread} />
           <div className="ml-auto flex items-center gap-3 text-sm" data-testid="current-user">
             <span className="font-medium">{user.name}</span>
             <Badge tone="brand">{ROLE_LABELS[user.role]}</Badge>

@@ -2,25 +2,44 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/ui/cn";
+import { useUnreadCount } from "@/components/messaging/unread-count";
 
-export function NavLinks({ items }: { items: { href: string; label: string }[] }) {
+/** The inbox's link carries the unread count, kept current by polling. */
+const INBOX = "/inbox";
+
+export function NavLinks({ items, unread = 0 }: { items: { href: string; label: string }[]; unread?: number }) {
   const pathname = usePathname();
+  const count = useUnreadCount(unread);
   return (
     <nav aria-label="Main" className="flex gap-1">
       {items.map((item) => {
         const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        const badge = item.href === INBOX && count > 0;
         return (
-          <Link
-            key={item.href}
-            href={item.href}
-            aria-current={current ? "page" : undefined}
-            className={cn(
-              "rounded-md px-3 py-1.5 text-sm font-medium text-muted hover:bg-subtle hover:text-foreground",
-              current && "bg-brand-soft text-brand",
+          <span key={item.href} className="relative inline-flex items-center">
+            <Link
+              href={item.href}
+              aria-current={current ? "page" : undefined}
+              // The count is in the link's name for screen readers; the visible badge beside it is decoration.
+              aria-label={badge ? `${item.label}, ${count} unread` : undefined}
+              className={cn(
+                "rounded-md px-3 py-1.5 text-sm font-medium text-muted hover:bg-subtle hover:text-foreground",
+                current && "bg-brand-soft text-brand",
+                badge && "pr-8",
+              )}
+            >
+              {item.label}
+            </Link>
+            {badge && (
+              <span
+                aria-hidden="true"
+                data-testid="unread-count"
+                className="pointer-events-none absolute right-1.5 rounded-full bg-danger px-1.5 text-xs font-semibold text-white tabular-nums"
+              >
+                {count > 99 ? "99+" : count}
+              </span>
             )}
-          >
-            {item.label}
-          </Link>
+          </span>
         );
       })}
     </nav>

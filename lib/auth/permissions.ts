@@ -8,6 +8,9 @@ const SALES: readonly Role[] = ["SALES_REP", "SALES_MANAGER"];
 const MARKETING: readonly Role[] = ["MARKETER", "MARKETING_MANAGER"];
 const REVENUE_TEAM: readonly Role[] = [...SALES, ...MARKETING, "CRO"];
 
+/** The team channel is for everyone who works in Tandem, admins included. */
+const EVERYONE: readonly Role[] = [...REVENUE_TEAM, "ADMIN"];
+
 const HEADS: readonly Role[] = ["SALES_MANAGER", "MARKETING_MANAGER"];
 
 // Role-level permissions. Record-level rules (whose lead, which handover, which stage change) are checked by the
@@ -75,6 +78,15 @@ export const PERMISSIONS = {
   "goal:sign": [...HEADS, "CRO"],
   /** List users, create them, change roles, deactivate. */
   "user:manage": ["ADMIN"],
+  /**
+   * Read the team channel, and the threads on the things one may see: a lead's or a handover's thread also needs the
+   * subject's own read permission (lib/messaging/access.ts), so an admin reads only the team channel.
+   */
+  "message:read": EVERYONE,
+  /** Post in the threads one may read (mentioning people), and edit or delete one's own messages. */
+  "message:post": EVERYONE,
+  /** One's own inbox: mentions, replies, rejections, assignments and SLA breaches; marking them read. */
+  "inbox:read": EVERYONE,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

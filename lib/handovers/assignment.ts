@@ -1,6 +1,7 @@
 import type { Tx } from "../db/client";
 import type { LoadedDefinition } from "../agreement/active";
 import { recordAudit } from "../audit/service";
+import { notifyHandoverAssigned } from "../messaging/notifications";
 import { dueAt, pickNextRep, type RepLoad } from "./rules";
 
 /**
@@ -42,5 +43,6 @@ export async function openHandover(
     entityId: handover.id,
     data: { leadId: input.leadId, toUserId, definitionVersion: input.definition.version },
   });
+  await notifyHandoverAssigned(tx, { id: handover.id, leadId: input.leadId, toUserId }, input.now);
   return handover;
 }

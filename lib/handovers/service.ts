@@ -7,6 +7,7 @@ import { recordAudit } from "../audit/service";
 import { findDefinitionByVersion } from "../agreement/active";
 import { findRejectionReason } from "../agreement/rules";
 import { changeStage, loadLeadState, LEAD_CHANGED } from "../funnel/service";
+import { notifyLeadRejected } from "../messaging/notifications";
 import { openHandover } from "./assignment";
 import { refuseDispute } from "./rules";
 
@@ -87,6 +88,7 @@ export async function rejectHandover(
       entityId: handover.id,
       data: { leadId: lead.id, reason: reason.code, outcome: reason.outcome },
     });
+    await notifyLeadRejected(tx, { handoverId: handover.id, leadId: lead.id, rejectedBy: actor, reasonLabel: reason.label }, now);
     return { leadId: lead.id };
   });
 }

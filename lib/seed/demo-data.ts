@@ -7,6 +7,7 @@ import { campaignDemoRows } from "./campaign-feedback";
 import { buildDemoDataset } from "./dataset";
 import { seedPulseAndStory } from "./pulse-story";
 import { seedGoals } from "./goals";
+import { buildDemoMessaging } from "./messaging";
 
 export interface SeedResult {
   created: boolean;
@@ -32,6 +33,10 @@ interface SeedRows {
   Handover: Prisma.HandoverCreateManyInput;
   Touch: Prisma.TouchCreateManyInput;
   Feedback: Prisma.FeedbackCreateManyInput;
+  Thread: Prisma.ThreadCreateManyInput;
+  Message: Prisma.MessageCreateManyInput;
+  Mention: Prisma.MentionCreateManyInput;
+  Notification: Prisma.NotificationCreateManyInput;
 }
 /**
  * The rep holding the lead after each change (the metrics' rep dimension), as the app records it: the rep who owns
@@ -62,6 +67,7 @@ export async function seedDemoData(
 
   const dataset = buildDemoDataset(options);
   const campaignRows = campaignDemoRows(dataset, options.now);
+  const messaging = buildDemoMessaging(dataset, options.now);
   const counts = {
     users: dataset.users.length,
     leads: dataset.leads.length,
@@ -93,6 +99,10 @@ export async function seedDemoData(
               WHERE h2.status = 'ACCEPTED' GROUP BY h2.id) t
         WHERE h.id = t.id`;
       await seedPulseAndStory(tx, dataset.users, options.now);
+      await insertRows(tx, "Thread", messaging.threads);
+      await insertRows(tx, "Message", messaging.messages);
+      await insertRows(tx, "Mention", messaging.mentions);
+      await insertRows(tx, "Notification", messaging.notifications);
       await rebuildFunnelRollup(tx);
       await seedGoals(tx, options.now, dataset.users);
       await tx.auditEvent.create({ data: auditEvent(options.now, counts) });

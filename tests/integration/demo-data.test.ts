@@ -288,6 +288,25 @@ describe("the demo data", () => {
     for (const story of stories) expect(() => storyContentSchema.parse(story.content)).not.toThrow();
   });
 
+  it("has conversations with mentions, and inboxes that follow from them", async () => {
+    const team = await db().thread.findUniqueOrThrow({ where: { subjectType_subjectId: { subjectType: "TEAM", subjectId: "team" } }, include: { messages: true } });
+    expect(team.messages.length).toBeGreaterThanOrEqual(5);
+    expect(await db().thread.count({ where: { subjectType: { in: ["LEAD", "HANDOVER"] } } })).toBe(2);
+    const rep = await userId("rep@tandem.test");
+    expect(await db().mention.count({ where: { userId: rep } })).toBeGreaterThanOrEqual(2);
+    // Every mention notice points at a message that mentions its reader; nobody is told about their own message.
+    const notices = await db().notification.findMany({ where: { kind: { in: ["MENTION", "REPLY"] } } });
+    const messages = new Map((await db().message.findMany({ include: { mentions: true } })).map((message) => [message.id, message]));
+    for (const notice of notices) {
+      const message = messages.get(notice.sourceId)!;
+      expect(message.authorId).not.toBe(notice.userId);
+      if (notice.kind === "MENTION") expect(message.mentions.map((mention) => mention.userId)).toContain(notice.userId);
+    }
+    for (const email of ["rep@tandem.test", "marketer@tandem.test", "sales.manager@tandem.test"]) {
+      expect(await db().notification.count({ where: { userId: await userId(email), readAt: null } })).toBeGreaterThan(0);
+    }
+  });
+
   it("loads only once", async () => {
     const counts = await allCounts();
     const second = await seedDemoData(db(), { now, passwordHash: "not-used-for-sign-in" });

@@ -41,6 +41,9 @@ describe("the permission table", () => {
     "goal:draft": ["SALES_MANAGER", "MARKETING_MANAGER", "CRO"],
     "goal:sign": ["SALES_MANAGER", "MARKETING_MANAGER", "CRO"],
     "user:manage": ["ADMIN"],
+    "message:read": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER", "CRO", "ADMIN"],
+    "message:post": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER", "CRO", "ADMIN"],
+    "inbox:read": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER", "CRO", "ADMIN"],
   };
 
   it.each(Object.entries(expected))("grants %s to exactly the intended roles", (permission, roles) => {
@@ -52,12 +55,12 @@ describe("the permission table", () => {
   });
 
   it("shows each role only the sections it may use", () => {
-    expect(navigationFor("SALES_REP").map((item) => item.label)).toEqual(["My queue",  "Leads",  "Handovers",  "Goals",  "Campaigns",  "Agreement",  "Story",  "Requests"]);
-    expect(navigationFor("SALES_MANAGER").map((item) => item.label)).toEqual(["Dashboard",  "Leads",  "Handovers",  "Goals",  "Campaigns",  "Agreement",  "Story",  "Requests"]);
-    expect(navigationFor("MARKETER").map((item) => item.label)).toEqual(["Pipeline review",  "Leads",  "Handovers",  "Goals",  "Campaigns",  "Agreement",  "Story",  "Requests"]);
-    expect(navigationFor("MARKETING_MANAGER").map((item) => item.label)).toEqual(["Dashboard",  "Pipeline review",  "Leads",  "Handovers",  "Goals",  "Campaigns",  "Agreement",  "Story",  "Requests",  "Pulse"]);
-    expect(navigationFor("CRO").map((item) => item.label)).toEqual(["Dashboard",  "Pipeline review",  "Leads",  "Handovers",  "Goals",  "Campaigns",  "Agreement",  "Story",  "Requests",  "Pulse"]);
-    expect(navigationFor("ADMIN").map((item) => item.label)).toEqual(["Goals",  "Agreement",  "Story",  "Users"]);
+    expect(navigationFor("SALES_REP").map((item) => item.label)).toEqual(["My queue",  "Leads",  "Handovers",  "Goals",  "Campaigns",  "Agreement",  "Story",  "Requests",  "Messages",  "Inbox"]);
+    expect(navigationFor("SALES_MANAGER").map((item) => item.label)).toEqual(["Dashboard",  "Leads",  "Handovers",  "Goals",  "Campaigns",  "Agreement",  "Story",  "Requests",  "Messages",  "Inbox"]);
+    expect(navigationFor("MARKETER").map((item) => item.label)).toEqual(["Pipeline review",  "Leads",  "Handovers",  "Goals",  "Campaigns",  "Agreement",  "Story",  "Requests",  "Messages",  "Inbox"]);
+    expect(navigationFor("MARKETING_MANAGER").map((item) => item.label)).toEqual(["Dashboard",  "Pipeline review",  "Leads",  "Handovers",  "Goals",  "Campaigns",  "Agreement",  "Story",  "Requests",  "Pulse",  "Messages",  "Inbox"]);
+    expect(navigationFor("CRO").map((item) => item.label)).toEqual(["Dashboard",  "Pipeline review",  "Leads",  "Handovers",  "Goals",  "Campaigns",  "Agreement",  "Story",  "Requests",  "Pulse",  "Messages",  "Inbox"]);
+    expect(navigationFor("ADMIN").map((item) => item.label)).toEqual(["Goals",  "Agreement",  "Story",  "Messages",  "Inbox",  "Users"]);
   });
 
   it("lands each role on the page its work starts from, one it may open", () => {

@@ -20,6 +20,7 @@ import { LeadHandovers } from "@/components/leads/lead-handovers";
 import { LogTouchForm } from "@/components/leads/log-touch-form";
 import { MoveStageForm } from "@/components/leads/move-stage-form";
 import { EditLeadForm } from "@/components/leads/edit-lead-form";
+import { ThreadSection } from "@/components/messaging/thread-section";
 
 export const metadata: Metadata = { title: "Lead" };
 
@@ -149,6 +150,16 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
             </ol>
           </CardBody>
         </Card>
+        <ThreadSection user={user} subject={{ subjectType: "LEAD", subjectId: lead.id }} title="Discussion" className="lg:col-span-2" />
+        {handovers[0] && (
+          <ThreadSection
+            user={user}
+            subject={{ subjectType: "HANDOVER", subjectId: handovers[0].id }}
+            title={`Handover to ${handovers[0].to.name}`}
+            description="About the latest handover: its fit, the rejection, the dispute."
+            className="lg:col-span-2"
+          />
+        )}
       </div>
     </div>
   );
