@@ -12,6 +12,8 @@ function currentQuarter(now = new Date()): { first: string; last: string } {
 const signatures = (page: Page) => page.getByRole("list", { name: "Signatures" });
 
 test("two heads sign a goal and it appears on a rep's home with its progress", async ({ browser }) => {
+  // Four people's pages, each computing live goal progress: more than the default budget on a busy machine.
+  test.setTimeout(60_000);
   const title = `Q MQLs ${Date.now()}`;
   const { first, last } = currentQuarter();
 
