@@ -89,9 +89,25 @@ async function listWhere(user: CurrentUser, query: LeadListQuery): Promise<Prism
   return { AND: and };
 }
 
+/**
+ * The list's total. Filtered by nothing but stage, source or team, it is the sum of the kept per-stage-and-source
+ * counts (LeadCount, exact: triggers keep it with every lead written); any other filter counts the matching leads.
+ */
+async function countLeads(user: CurrentUser, query: LeadListQuery, where: Prisma.LeadWhereInput): Promise<number> {
+  const countedOnly = !query.q && !query.owner && !query.campaign && !query.entered && can(user.role, "lead:read");
+  if (!countedOnly) return db().lead.count({ where });
+  const teamSources = query.team && (query.team === "marketing" ? MARKETING_SOURCES : SALES_SOURCES);
+  const sources = query.source ? [query.source].filter((source) => !teamSources || teamSources.includes(source)) : teamSources;
+  const { _sum } = await db().leadCount.aggregate({
+    _sum: { leads: true },
+    where: { ...(query.stage && { stage: query.stage }), ...(sources && { source: { in: sources } }) },
+  });
+  return _sum.leads ?? 0;
+}
+
 export async function listLeads(user: CurrentUser, query: LeadListQuery): Promise<LeadPage> {
   const where = await listWhere(user, query);
-  const total = await db().lead.count({ where });
+  const total = await countLeads(user, query, where);
   const pages = pageCount(total, query.size);
   const page = Math.min(query.page, pages);
   const leads = await db().lead.findMany({

@@ -120,6 +120,10 @@ describe("funnel rollup", () => {
       expect([grain, await readSourceRollup(db(), grain)]).toEqual([grain, await computeSourceRollup(db(), grain)]);
       expect([grain, await readHandoverRollup(db(), grain)]).toEqual([grain, await computeHandoverRollup(db(), grain)]);
     }
+    // The leads list's kept counts per stage and source equal counting the leads.
+    const kept = await db().leadCount.findMany({ where: { leads: { not: 0 } }, orderBy: [{ stage: "asc" }, { source: "asc" }] });
+    const counted = await db().lead.groupBy({ by: ["stage", "source"], _count: { _all: true }, orderBy: [{ stage: "asc" }, { source: "asc" }] });
+    expect(kept.map((row) => [row.stage, row.source, row.leads])).toEqual(counted.map((row) => [row.stage, row.source, row._count._all]));
     const handovers = await readHandoverRollup(db());
     expect(new Set(handovers.map((row) => row.status))).toEqual(new Set(["PENDING", "ACCEPTED", "REJECTED", "REASSIGNED"]));
   }, 120_000);
