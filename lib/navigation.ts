@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/campaigns", label: "Campaigns", permission: "campaign:read" },
   { href: "/agreement", label: "Agreement", permission: "agreement:read" },
   { href: "/admin/users", label: "Users", permission: "user:manage" },
+  { href: "/admin/audit", label: "Audit log", permission: "audit:read" },
 ];
 
 export function navigationFor(role: Role): NavItem[] {

@@ -51,6 +51,8 @@ export const PERMISSIONS = {
   "campaign:rate": ["SALES_REP"],
   /** List users, create them, change roles, deactivate. */
   "user:manage": ["ADMIN"],
+  /** Browse and filter the audit log (read-only for everyone: the database refuses edits and deletes). */
+  "audit:read": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -3,6 +3,7 @@
 // Tandem shows full dashboards and queues. Runs once: a workspace that has any user is left alone.
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { rebuildFunnelRollup } from "../metrics/rollup";
+import { seedAuditHistory } from "./audit";
 import { campaignDemoRows } from "./campaign-feedback";
 import { buildDemoDataset } from "./dataset";
 
@@ -91,6 +92,7 @@ export async function seedDemoData(
               WHERE h2.status = 'ACCEPTED' GROUP BY h2.id) t
         WHERE h.id = t.id`;
       await rebuildFunnelRollup(tx);
+      await seedAuditHistory(tx, options.now);
       await tx.auditEvent.create({ data: auditEvent(options.now, counts) });
       return { created: true, ...counts };
     },

@@ -9,7 +9,7 @@ const NAVIGATION: Record<Role, string[]> = {
   MARKETER: ["Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement"],
   MARKETING_MANAGER: ["Dashboard", "Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement"],
   CRO: ["Dashboard", "Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement"],
-  ADMIN: ["Agreement", "Users"],
+  ADMIN: ["Agreement", "Users", "Audit log"],
 };
 
 for (const [role, links] of Object.entries(NAVIGATION) as [Role, string[]][]) {

@@ -29,6 +29,7 @@ describe("the permission table", () => {
     "campaign:manage": ["MARKETER", "MARKETING_MANAGER"],
     "campaign:rate": ["SALES_REP"],
     "user:manage": ["ADMIN"],
+    "audit:read": ["ADMIN"],
   };
 
   it.each(Object.entries(expected))("grants %s to exactly the intended roles", (permission, roles) => {
@@ -45,7 +46,7 @@ describe("the permission table", () => {
     expect(navigationFor("MARKETER").map((item) => item.label)).toEqual(["Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement"]);
     expect(navigationFor("MARKETING_MANAGER").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement"]);
     expect(navigationFor("CRO").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement"]);
-    expect(navigationFor("ADMIN").map((item) => item.label)).toEqual(["Agreement", "Users"]);
+    expect(navigationFor("ADMIN").map((item) => item.label)).toEqual(["Agreement", "Users", "Audit log"]);
   });
 
   it("lands each role on the page its work starts from, one it may open", () => {
