@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { NoEvalInBrowser } from "@/components/security/no-eval-in-browser";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -13,7 +14,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        <NoEvalInBrowser />
+        {children}
+      </body>
     </html>
   );
 }
