@@ -178,3 +178,21 @@ test("callbackUrl cannot send anyone to another site", async ({ page }) => {
   const { url } = (await signOut.json()) as { url: string };
   expect(new URL(url).origin).toBe(origin);
 });
+
+test("repeated wrong passwords on one account are refused for a while, and the form says how long", async ({ page }) => {
+  test.setTimeout(60_000);
+  // An address nobody has: the lock is counted for unknown emails exactly as for real ones (tested in integration).
+  const email = `nobody.${Date.now()}@tandem.test`;
+  await page.goto("/sign-in");
+  const alert = page.getByRole("alert").filter({ hasText: /\S/ });
+  for (let attempt = 0; attempt <= 10; attempt++) {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(`guess-${attempt}`);
+    // One answer per attempt: wait for the server's, so that no attempt overlaps the next.
+    const answered = page.waitForResponse((response) => response.url().includes("/api/auth/callback/credentials"));
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await answered;
+    if (attempt < 10) await expect(alert).toHaveText("Email or password is incorrect.");
+  }
+  await expect(alert).toHaveText(/^Too many sign-in attempts\. Wait 1[45] minutes and try again\.$/);
+});
