@@ -4,7 +4,7 @@
 // lib/actions/pipeline.ts), so nothing depends on this file running.
 import { NextResponse, type NextRequest } from "next/server";
 import { readEnv } from "./lib/env";
-import { contentSecurityPolicy, makeNonce, STATIC_SECURITY_HEADERS } from "./lib/security/headers";
+import { contentSecurityPolicy, makeNonce, STATIC_SECURITY_HEADERS, transportSecurityHeaders } from "./lib/security/headers";
 
 export function proxy(request: NextRequest) {
   const nonce = makeNonce(crypto.getRandomValues(new Uint8Array(16)));
@@ -16,7 +16,10 @@ export function proxy(request: NextRequest) {
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
-  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
+  const protocol = request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol;
+  for (const [name, value] of Object.entries({ ...STATIC_SECURITY_HEADERS, ...transportSecurityHeaders(protocol) })) {
+    response.headers.set(name, value);
+  }
   return response;
 }
 

@@ -37,6 +37,14 @@ export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "Cross-Origin-Opener-Policy": "same-origin",
 };
 
+/**
+ * HTTPS only for a year, subdomains included, when the request came over HTTPS (directly or as the TLS terminator in
+ * front says). Over plain HTTP browsers ignore the header, so sending none there changes nothing.
+ */
+export function transportSecurityHeaders(protocol: string | null | undefined): Record<string, string> {
+  return protocol?.replace(/:$/, "").toLowerCase() === "https" ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {};
+}
+
 /** A nonce: 128 random bits, base64 (what CSP's nonce-source expects). */
 export function makeNonce(randomBytes: Uint8Array): string {
   return btoa(String.fromCharCode(...randomBytes));

@@ -43,6 +43,10 @@ test("every page carries the security headers, with a fresh nonce that Next's sc
   for (const script of scripts) expect(script).toContain(`nonce="${nonce}"`);
   const second = await page.request.get("/sign-in");
   expect(expectSecurityHeaders(second.headers())).not.toBe(nonce);
+  // HSTS only where HTTPS is in use (here: as a TLS terminator in front would say).
+  expect(second.headers()["strict-transport-security"]).toBeUndefined();
+  const behindTls = await page.request.get("/sign-in", { headers: { "x-forwarded-proto": "https" } });
+  expect(behindTls.headers()["strict-transport-security"]).toMatch(/^max-age=31536000/);
 
   await signInAs(page, "SALES_REP");
   for (const url of ["/leads", "/queue", "/agreement", "/api/health"]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, makeNonce, STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
+import { contentSecurityPolicy, makeNonce, STATIC_SECURITY_HEADERS, transportSecurityHeaders } from "@/lib/security/headers";
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(policy.split("; ").map((directive) => {
@@ -61,5 +61,17 @@ describe("makeNonce", () => {
     const b = makeNonce(crypto.getRandomValues(new Uint8Array(16)));
     expect(a).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     expect(a).not.toBe(b);
+  });
+});
+
+describe("transportSecurityHeaders", () => {
+  it("asks browsers to keep to HTTPS when the request came over HTTPS", () => {
+    for (const protocol of ["https", "https:", "HTTPS"]) {
+      expect(transportSecurityHeaders(protocol)["Strict-Transport-Security"]).toMatch(/^max-age=31536000/);
+    }
+  });
+
+  it("sends nothing over plain HTTP (a local demo on http://localhost)", () => {
+    for (const protocol of ["http", "http:", "", null, undefined]) expect(transportSecurityHeaders(protocol)).toEqual({});
   });
 });
