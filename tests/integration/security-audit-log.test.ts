@@ -22,6 +22,7 @@ describe("the audit log", () => {
   beforeAll(async () => {
     admin = await makeUser("ADMIN", { name: "Ada Admin" });
     rep = await makeUser("SALES_REP", { name: "Remy Rep" });
+    await makeUser("CRO", { name: "Never Acted" });
     const marketer = await makeUser("MARKETER");
     const definition = await makeActiveDefinition();
     handed = await makeHandedOverLead({ owner: marketer, rep, definitionVersion: definition.version });
@@ -88,5 +89,19 @@ describe("the audit log", () => {
     await expect(db().auditEvent.delete({ where: { id: entry.id } })).rejects.toThrow();
     await expect(db().$executeRaw`DELETE FROM "AuditEvent"`).rejects.toThrow();
     expect(await db().auditEvent.findUniqueOrThrow({ where: { id: entry.id } })).toMatchObject({ action: entry.action });
+  });
+});
+
+describe("the audit log's filter choices", () => {
+  it("lists each action, record type and actor once, sorted", async () => {
+    const { auditFilterOptions } = await import("@/lib/audit/queries");
+    const options = await auditFilterOptions();
+    const actions = (await db().auditEvent.findMany({ select: { action: true } })).map((row) => row.action);
+    expect(options.actions).toEqual([...new Set(actions)].sort());
+    const types = (await db().auditEvent.findMany({ select: { entityType: true } })).map((row) => row.entityType);
+    expect(options.entityTypes).toEqual([...new Set(types)].sort());
+    expect(options.actors[0]).toEqual({ value: "system", label: "The system" });
+    expect(options.actors.map((actor) => actor.label)).toContain("Ada Admin");
+    expect(options.actors.map((actor) => actor.label)).not.toContain("Never Acted");
   });
 });
