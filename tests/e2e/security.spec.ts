@@ -146,8 +146,13 @@ test("a server action is refused without a session (forged header or not) and fr
   expect(crossSite.status()).toBeGreaterThanOrEqual(400);
   expect(await crossSite.text()).not.toContain("can now sign in");
 
+  // A sandboxed frame or a privacy redirect sends "Origin: null": refused as well (CVE-2026-27978 was this bypass).
+  const nullOrigin = await callAction(page, createUser, input(`null.${stamp}@evil.example`), { origin: "null" });
+  expect(nullOrigin.status()).toBeGreaterThanOrEqual(400);
+
   expect(await userListed(page, `anon.${stamp}@evil.example`)).toBe(false);
   expect(await userListed(page, `csrf.${stamp}@evil.example`)).toBe(false);
+  expect(await userListed(page, `null.${stamp}@evil.example`)).toBe(false);
 
   // The same call from the site itself works: the refusal above was the origin check, not a broken request.
   const sameSite = await callAction(page, createUser, input(`same.${stamp}@tandem.test`), { origin: new URL(page.url()).origin });
