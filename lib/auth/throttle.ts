@@ -2,6 +2,7 @@
 // Each attempt is counted *before* the password is checked, with one atomic upsert per bucket: a burst of parallel
 // guesses gets a distinct count each instead of all reading "0 failures". A success then takes its attempt back.
 import { createHash } from "node:crypto";
+import { recordAudit } from "../audit/service";
 import { db } from "../db/client";
 import {
   ACCOUNT_LIMIT,
@@ -39,8 +40,12 @@ export function addressKey(address: string): string {
 /** Counts one attempt on the account and on the address, and says whether it may go ahead (and after what delay). */
 export async function beginSignInAttempt(normalizedEmail: string, address: string): Promise<SignInAttempt> {
   const keys = { accountKey: accountKey(normalizedEmail), addressKey: addressKey(address) };
-  const [account, client] = [await countAttempt(keys.accountKey, ACCOUNT_LIMIT), await countAttempt(keys.addressKey, ADDRESS_LIMIT)];
-  return { ...keys, decision: strictest([account, client]) };
+  const account = await countAttempt(keys.accountKey, ACCOUNT_LIMIT);
+  const client = await countAttempt(keys.addressKey, ADDRESS_LIMIT);
+  // The first refusal of a window goes into the audit log, so admins see an account or an address under attack.
+  if (account.firstRefusal) await recordLock("sign_in.account_locked", "SignInAccount", keys.accountKey, account.decision);
+  if (client.firstRefusal) await recordLock("sign_in.address_locked", "SignInAddress", address, client.decision);
+  return { ...keys, decision: strictest([account.decision, client.decision]) };
 }
 
 /** A correct password: the account's failures are forgiven, and the address's count loses this attempt. */
@@ -56,7 +61,14 @@ export async function applyDelay(decision: ThrottleDecision): Promise<void> {
   if (decision.kind === "allow" && decision.delayMs > 0) await throttleClock.sleep(decision.delayMs);
 }
 
-async function countAttempt(key: string, limit: ThrottleLimit): Promise<ThrottleDecision> {
+async function recordLock(action: string, entityType: string, entityId: string, decision: ThrottleDecision) {
+  const minutes = decision.kind === "refuse" ? Math.ceil(decision.retryAfterMs / 60_000) : 0;
+  // The account is named by its hash only: the log never lists typed emails, most of which are not accounts.
+  const id = entityType === "SignInAccount" ? entityId.slice("sign-in:account:".length, "sign-in:account:".length + 16) : entityId;
+  await recordAudit(db(), { actorId: null, action, entityType, entityId: id, data: { refusedForMinutes: minutes } });
+}
+
+async function countAttempt(key: string, limit: ThrottleLimit): Promise<{ decision: ThrottleDecision; firstRefusal: boolean }> {
   const windowSeconds = limit.windowMs / 1000;
   // One statement: a window that has ended starts again at 1; otherwise the count goes up. The database's clock is
   // used throughout, so instances with drifting clocks still agree.
@@ -71,7 +83,8 @@ async function countAttempt(key: string, limit: ThrottleLimit): Promise<Throttle
     RETURNING count, "windowStart", now() AS now`;
   if (row!.count === 1) await sweepOldBuckets();
   // The attempts before this one are the failures that count (successes take theirs back).
-  return throttleDecision(limit, row!.count - 1, row!.windowStart, row!.now);
+  const decision = throttleDecision(limit, row!.count - 1, row!.windowStart, row!.now);
+  return { decision, firstRefusal: decision.kind === "refuse" && row!.count - 1 === limit.maxFailures };
 }
 
 /** Buckets untouched for a day are past every window: dropping them keeps the table small. */

@@ -55,6 +55,12 @@ describe("sign-in throttling per account", () => {
     // Locked: even the right password is refused now, from a fresh address, with how long to wait.
     expect(await attempt(user.email, TEST_PASSWORD)).toBe(`${TOO_MANY_ATTEMPTS}:15`);
     expect(await attempt(`  ${user.email.toUpperCase()} `, TEST_PASSWORD)).toMatch(new RegExp(`^${TOO_MANY_ATTEMPTS}:`));
+
+    // The lock is in the audit log once (not once per refused attempt), naming the account by hash, never by email.
+    const locks = await db().auditEvent.findMany({ where: { action: "sign_in.account_locked" } });
+    expect(locks).toEqual([expect.objectContaining({ actorId: null, entityType: "SignInAccount", data: { refusedForMinutes: 15 } })]);
+    expect(accountKey(user.email)).toContain(locks[0]!.entityId);
+    expect(JSON.stringify(locks)).not.toContain(user.email);
   });
 
   it("counts in PostgreSQL, under a hash of the email rather than the email itself", async () => {
@@ -105,6 +111,7 @@ describe("sign-in throttling per address", () => {
 
     const user = await makeUser("CRO");
     expect(await attempt(user.email, TEST_PASSWORD, from(ip))).toMatch(new RegExp(`^${TOO_MANY_ATTEMPTS}:`));
+    expect(await db().auditEvent.count({ where: { action: "sign_in.address_locked", entityId: ip } })).toBe(1);
     // The same person from another address is not punished for the sprayer.
     expect(await attempt(user.email, TEST_PASSWORD, from("192.0.2.51"))).toBe("signed in");
   });
