@@ -16,6 +16,9 @@ const schema = z.object({
   TANDEM_SKIP_SEED: z.stringbool().default(false),
   // Cost factor for password hashes; tests lower it to keep sign-ups fast.
   TANDEM_BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(12),
+  // Proxies in front of Tandem that append to X-Forwarded-For (a load balancer: 1). Sign-in throttling counts the
+  // address that many entries from the end of the chain; the entries before are the client's own claims.
+  TANDEM_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   CHROMIUM_PATH: z.string().optional(),
   CI: z.stringbool().default(false),
 });

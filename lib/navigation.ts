@@ -23,6 +23,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/messages", label: "Messages", permission: "message:read" },
   { href: "/inbox", label: "Inbox", permission: "inbox:read" },
   { href: "/admin/users", label: "Users", permission: "user:manage" },
+  { href: "/admin/audit", label: "Audit log", permission: "audit:read" },
 ];
 
 export function navigationFor(role: Role): NavItem[] {

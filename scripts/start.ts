@@ -6,6 +6,7 @@ import { prepare } from "../lib/runtime/prepare";
 import { ensureBuild } from "../lib/runtime/build";
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from "../lib/seed/demo-users";
 import { ROLE_LABELS } from "../lib/auth/permissions";
+import { appendForwardedFor } from "../lib/auth/throttle-rules";
 
 const dev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`[tandem] ${line}`);
@@ -63,7 +64,12 @@ const { default: next } = await import("next");
 const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: env.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
-const server = http.createServer((request, response) => void handle(request, response));
+const server = http.createServer((request, response) => {
+  // The peer's own address goes last in X-Forwarded-For, where a client cannot write it: sign-in throttling counts
+  // by that entry (Next only fills the header in when it is missing, which would let a client choose its address).
+  request.headers["x-forwarded-for"] = appendForwardedFor(request.headers["x-forwarded-for"], request.socket.remoteAddress);
+  void handle(request, response);
+});
 running.server = server;
 server.on("error", async (error) => {
   console.error(`[tandem] Could not listen on port ${env.PORT}: ${error.message}. Set PORT to use another port.`);

@@ -6,6 +6,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import type { z } from "zod";
 import { signInSchema } from "@/lib/auth/schemas";
+import { signInErrorMessage } from "@/lib/auth/throttle-rules";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Field, fieldA11y } from "@/components/ui/field";
@@ -27,8 +28,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setFormError(null);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
-      // The same words for an unknown email and a wrong password: the form never reveals who has an account.
-      setFormError("Email or password is incorrect.");
+      // The same words for an unknown email and a wrong password: the form never reveals who has an account. Too many
+      // failures (counted for unknown emails too) say how long to wait.
+      setFormError(signInErrorMessage(result?.error ?? ""));
       return;
     }
     router.replace(callbackUrl);

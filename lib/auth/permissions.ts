@@ -87,6 +87,8 @@ export const PERMISSIONS = {
   "message:post": EVERYONE,
   /** One's own inbox: mentions, replies, rejections, assignments and SLA breaches; marking them read. */
   "inbox:read": EVERYONE,
+  /** Browse and filter the audit log (read-only for everyone: the database refuses edits and deletes). */
+  "audit:read": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -11,8 +11,27 @@ export function safeRedirectPath(target: string | null | undefined, fallback = "
   try {
     const resolved = new URL(target, "http://tandem.invalid");
     if (resolved.origin !== "http://tandem.invalid") return fallback;
-    return `${resolved.pathname}${resolved.search}${resolved.hash}`;
+    const path = `${resolved.pathname}${resolved.search}${resolved.hash}`;
+    // Dot segments can collapse into a protocol-relative path ("/.//evil.example" → "//evil.example").
+    return path.startsWith("//") ? fallback : path;
   } catch {
     return fallback;
   }
+}
+
+/**
+ * next-auth's redirect callback: `url` is where it wants to send the browser (absolute or a path), `baseUrl` this
+ * site. Only a path on this site survives; anything else goes home.
+ */
+export function redirectWithinSite(url: string, baseUrl: string): string {
+  let path: string | null = url;
+  if (!url.startsWith("/")) {
+    try {
+      const absolute = new URL(url);
+      path = absolute.origin === new URL(baseUrl).origin ? `${absolute.pathname}${absolute.search}${absolute.hash}` : null;
+    } catch {
+      path = null;
+    }
+  }
+  return `${baseUrl.replace(/\/+$/, "")}${safeRedirectPath(path)}`;
 }

@@ -3,6 +3,7 @@
 // Tandem shows full dashboards and queues. Runs once: a workspace that has any user is left alone.
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { rebuildFunnelRollup } from "../metrics/rollup";
+import { seedAuditHistory } from "./audit";
 import { campaignDemoRows } from "./campaign-feedback";
 import { buildDemoDataset } from "./dataset";
 import { seedPulseAndStory } from "./pulse-story";
@@ -105,6 +106,7 @@ export async function seedDemoData(
       await insertRows(tx, "Notification", messaging.notifications);
       await rebuildFunnelRollup(tx);
       await seedGoals(tx, options.now, dataset.users);
+      await seedAuditHistory(tx, options.now);
       await tx.auditEvent.create({ data: auditEvent(options.now, counts) });
       return { created: true, ...counts };
     },

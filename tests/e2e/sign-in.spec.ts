@@ -4,12 +4,12 @@ import type { Role } from "../../lib/db/enums";
 import { demoUser, signInAs } from "./support/auth";
 
 const NAVIGATION: Record<Role, string[]> = {
-  SALES_REP: ["My queue",  "Leads",  "Handovers",  "Goals",  "Campaigns",  "Agreement",  "Story",  "Requests",  "Messages",  "Inbox"],
-  SALES_MANAGER: ["Dashboard",  "Leads",  "Handovers",  "Goals",  "Campaigns",  "Agreement",  "Story",  "Requests",  "Messages",  "Inbox"],
-  MARKETER: ["Pipeline review",  "Leads",  "Handovers",  "Goals",  "Campaigns",  "Agreement",  "Story",  "Requests",  "Messages",  "Inbox"],
-  MARKETING_MANAGER: ["Dashboard",  "Pipeline review",  "Leads",  "Handovers",  "Goals",  "Campaigns",  "Agreement",  "Story",  "Requests",  "Pulse",  "Messages",  "Inbox"],
-  CRO: ["Dashboard",  "Pipeline review",  "Leads",  "Handovers",  "Goals",  "Campaigns",  "Agreement",  "Story",  "Requests",  "Pulse",  "Messages",  "Inbox"],
-  ADMIN: ["Goals",  "Agreement",  "Story",  "Messages",  "Inbox",  "Users"],
+  SALES_REP: ["My queue", "Leads", "Handovers", "Goals", "Campaigns", "Agreement", "Story", "Requests", "Messages", "Inbox"],
+  SALES_MANAGER: ["Dashboard", "Leads", "Handovers", "Goals", "Campaigns", "Agreement", "Story", "Requests", "Messages", "Inbox"],
+  MARKETER: ["Pipeline review", "Leads", "Handovers", "Goals", "Campaigns", "Agreement", "Story", "Requests", "Messages", "Inbox"],
+  MARKETING_MANAGER: ["Dashboard", "Pipeline review", "Leads", "Handovers", "Goals", "Campaigns", "Agreement", "Story", "Requests", "Pulse", "Messages", "Inbox"],
+  CRO: ["Dashboard", "Pipeline review", "Leads", "Handovers", "Goals", "Campaigns", "Agreement", "Story", "Requests", "Pulse", "Messages", "Inbox"],
+  ADMIN: ["Goals", "Agreement", "Story", "Messages", "Inbox", "Users", "Audit log"],
 };
 
 for (const [role, links] of Object.entries(NAVIGATION) as [Role, string[]][]) {

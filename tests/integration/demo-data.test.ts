@@ -109,13 +109,16 @@ describe("the demo data", () => {
     expect(counts.users).toBeGreaterThanOrEqual(35);
     expect(counts.users).toBeLessThanOrEqual(45);
     expect(counts.leads).toBe(5000);
-    expect(counts.auditEvents).toBe(1);
+    // The seed's own entry, and the audit history of the last 30 days and of every signature (lib/seed/audit.ts).
+    expect(counts.auditEvents).toBeGreaterThan(100);
     // The rows are stored as built, timestamps included.
     const built = buildDemoDataset({ now, passwordHash: "not-used-for-sign-in" });
     const lastBuilt = built.leads.at(-1)!;
     expect(await db().lead.findUnique({ where: { id: lastBuilt.id } })).toMatchObject({ createdAt: lastBuilt.createdAt, stageChangedAt: lastBuilt.stageChangedAt, score: lastBuilt.score });
     expect(counts.touches).toBe(built.touches.length);
-    const audit = await db().auditEvent.findFirstOrThrow();
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "demo_data.seeded" } });
+    expect(await db().auditEvent.count({ where: { action: "definition.signed" } })).toBe(await db().definitionSignature.count());
+    expect(await db().auditEvent.count({ where: { at: { gt: now } } })).toBe(0);
     expect(audit.data).toMatchObject({ leads: 5000, handovers: counts.handovers, touches: counts.touches, definitions: 2 });
 
     // One demo sign-in per role, active.

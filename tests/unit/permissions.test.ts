@@ -44,6 +44,7 @@ describe("the permission table", () => {
     "message:read": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER", "CRO", "ADMIN"],
     "message:post": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER", "CRO", "ADMIN"],
     "inbox:read": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER", "CRO", "ADMIN"],
+    "audit:read": ["ADMIN"],
   };
 
   it.each(Object.entries(expected))("grants %s to exactly the intended roles", (permission, roles) => {
@@ -55,12 +56,12 @@ describe("the permission table", () => {
   });
 
   it("shows each role only the sections it may use", () => {
-    expect(navigationFor("SALES_REP").map((item) => item.label)).toEqual(["My queue",  "Leads",  "Handovers",  "Goals",  "Campaigns",  "Agreement",  "Story",  "Requests",  "Messages",  "Inbox"]);
-    expect(navigationFor("SALES_MANAGER").map((item) => item.label)).toEqual(["Dashboard",  "Leads",  "Handovers",  "Goals",  "Campaigns",  "Agreement",  "Story",  "Requests",  "Messages",  "Inbox"]);
-    expect(navigationFor("MARKETER").map((item) => item.label)).toEqual(["Pipeline review",  "Leads",  "Handovers",  "Goals",  "Campaigns",  "Agreement",  "Story",  "Requests",  "Messages",  "Inbox"]);
-    expect(navigationFor("MARKETING_MANAGER").map((item) => item.label)).toEqual(["Dashboard",  "Pipeline review",  "Leads",  "Handovers",  "Goals",  "Campaigns",  "Agreement",  "Story",  "Requests",  "Pulse",  "Messages",  "Inbox"]);
-    expect(navigationFor("CRO").map((item) => item.label)).toEqual(["Dashboard",  "Pipeline review",  "Leads",  "Handovers",  "Goals",  "Campaigns",  "Agreement",  "Story",  "Requests",  "Pulse",  "Messages",  "Inbox"]);
-    expect(navigationFor("ADMIN").map((item) => item.label)).toEqual(["Goals",  "Agreement",  "Story",  "Messages",  "Inbox",  "Users"]);
+    expect(navigationFor("SALES_REP").map((item) => item.label)).toEqual(["My queue", "Leads", "Handovers", "Goals", "Campaigns", "Agreement", "Story", "Requests", "Messages", "Inbox"]);
+    expect(navigationFor("SALES_MANAGER").map((item) => item.label)).toEqual(["Dashboard", "Leads", "Handovers", "Goals", "Campaigns", "Agreement", "Story", "Requests", "Messages", "Inbox"]);
+    expect(navigationFor("MARKETER").map((item) => item.label)).toEqual(["Pipeline review", "Leads", "Handovers", "Goals", "Campaigns", "Agreement", "Story", "Requests", "Messages", "Inbox"]);
+    expect(navigationFor("MARKETING_MANAGER").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Goals", "Campaigns", "Agreement", "Story", "Requests", "Pulse", "Messages", "Inbox"]);
+    expect(navigationFor("CRO").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Goals", "Campaigns", "Agreement", "Story", "Requests", "Pulse", "Messages", "Inbox"]);
+    expect(navigationFor("ADMIN").map((item) => item.label)).toEqual(["Goals", "Agreement", "Story", "Messages", "Inbox", "Users", "Audit log"]);
   });
 
   it("lands each role on the page its work starts from, one it may open", () => {
