@@ -267,3 +267,31 @@ export function computeHandoverRollup(tx: Tx, grain: Grain = "day"): Promise<Han
           FROM "Handover" h JOIN "Lead" l ON l.id = h."leadId" GROUP BY 1, 2, 3, 4, 5, 6) g
     ORDER BY 1, 2, 3, 4, 5, 6`);
 }
+
+export interface SpeedRollupRow {
+  day: string;
+  source: LeadSource;
+  influenced: boolean;
+  band: number;
+  handovers: number;
+}
+
+/** The stored HandoverSpeedRollup (day) or HandoverSpeedWeekly (week). */
+export function readSpeedRollup(tx: Tx, grain: Grain = "day"): Promise<SpeedRollupRow[]> {
+  const table = grain === "day" ? sql`(SELECT * FROM "HandoverSpeedRollup") t` : sql`(SELECT week AS day, * FROM "HandoverSpeedWeekly") t`;
+  return tx.$queryRaw<SpeedRollupRow[]>(sql`
+    SELECT to_char(day, 'YYYY-MM-DD') AS day, source, influenced, band, handovers::int AS handovers FROM ${table}
+    WHERE handovers <> 0 ORDER BY 1, 2, 3, 4`);
+}
+
+/** The speed bands recomputed from the touched handovers and their leads, with the bands' edges given in ms. */
+export function computeSpeedRollup(tx: Tx, edgesMs: readonly number[], grain: Grain = "day"): Promise<SpeedRollupRow[]> {
+  const edges = sql`${edgesMs.map((ms) => `${ms} milliseconds`)}::interval[]`;
+  return tx.$queryRaw<SpeedRollupRow[]>(sql`
+    SELECT to_char(day, 'YYYY-MM-DD') AS day, source, influenced, band, handovers::int AS handovers
+    FROM (SELECT ${bucketOf(grain, sql`h."createdAt"::date`)} AS day, l.source, l."campaignId" IS NOT NULL AS influenced,
+                 width_bucket(h."firstTouchAt" - h."createdAt", ${edges}) AS band, count(*) AS handovers
+          FROM "Handover" h JOIN "Lead" l ON l.id = h."leadId"
+          WHERE h."firstTouchAt" IS NOT NULL AND h.status <> 'REASSIGNED' GROUP BY 1, 2, 3, 4) g
+    ORDER BY 1, 2, 3, 4`);
+}

@@ -2,20 +2,24 @@ import "server-only";
 // Speed to lead over a period's touched handovers, exact, without sorting a year of durations (a six-figure number of
 // them). Two steps, both on indexes that hold only touched handovers:
 //   1. count the period's durations per band (fine bands, growing by a quarter each, with the display buckets' edges
-//      among them), in one pass over the period (index on createdAt);
+//      among them): from HandoverSpeedRollup/Weekly (kept by triggers) unless a rep or one campaign is chosen, else in
+//      one pass over those handovers (index on createdAt);
 //   2. for the median and the 95th percentile, the nearest rank (./speed) says which band holds the value and where
 //      in it; that band alone is read in duration order (index on the duration) to the value itself.
 // The result is the value percentile() would pick from the full sorted list; an integration test compares them.
 import { db, Prisma } from "../db/client";
 import { locateRank, nearestRank, speedFromSummary, SPEED_BUCKETS, type SpeedToLead } from "./rules";
-import { handoverWhere, type MetricsFilter } from "./scope";
+import { dailyOrWeekly, handoverWhere, picksRepOrCampaign, teamSources, type MetricsFilter } from "./scope";
 import type { Period } from "./rules";
 
 const sql = Prisma.sql;
 const SECOND_MS = 1000;
 const LONGEST_BAND_MS = 90 * 24 * 3600 * SECOND_MS;
 
-/** Band edges in ms, ascending: from 1 s up by 25 % a step to 90 days, plus every display bucket's edge. */
+/**
+ * Band edges in ms, ascending: from 1 s up by 25 % a step to 90 days, plus every display bucket's edge. The database
+ * function tandem_speed_band (migration speed_bands) holds the same edges; an integration test compares them.
+ */
 export function speedBandEdges(): number[] {
   const edges = new Set<number>(SPEED_BUCKETS.flatMap((bucket) => (bucket.fromMs > 0 ? [bucket.fromMs] : [])));
   for (let edge = SECOND_MS; edge < LONGEST_BAND_MS; edge = Math.ceil(edge * 1.25)) edges.add(edge);
@@ -23,8 +27,6 @@ export function speedBandEdges(): number[] {
 }
 
 const EDGES = speedBandEdges();
-/** The edges as intervals, so the database compares durations as the duration index stores them. */
-const EDGES_SQL = sql`${EDGES.map((ms) => `${ms} milliseconds`)}::interval[]`;
 const DURATION = sql`(h."firstTouchAt" - h."createdAt")`;
 
 function touchedIn(filter: MetricsFilter, period: Period) {
@@ -49,10 +51,25 @@ async function valueAt(filter: MetricsFilter, period: Period, band: number, posi
   return row.ms;
 }
 
+/** Step 1: the period's touched handovers per band. */
+function bandCounts(filter: MetricsFilter, period: Period): Promise<{ band: number; count: number }[]> {
+  if (picksRepOrCampaign(filter)) {
+    return db().$queryRaw(sql`
+      SELECT tandem_speed_band(${DURATION}) AS band, count(*)::int AS count FROM "Handover" h
+      WHERE ${touchedIn(filter, period)} GROUP BY 1`);
+  }
+  const parts = [sql`true`];
+  if (filter.source) parts.push(sql`r.source = ${filter.source}::"LeadSource"`);
+  if (filter.team) parts.push(sql`r.source = ANY(${teamSources(filter.team)}::"LeadSource"[])`);
+  if (filter.campaignId === "none") parts.push(sql`r.influenced = false`);
+  return db().$queryRaw(sql`
+    SELECT r.band, sum(r.handovers)::int AS count
+    FROM ${dailyOrWeekly("HandoverSpeedRollup", "HandoverSpeedWeekly", "source, influenced, band, handovers", period)}
+    WHERE ${Prisma.join(parts, " AND ")} GROUP BY 1 HAVING sum(r.handovers) <> 0`);
+}
+
 export async function speedFigures(filter: MetricsFilter, period: Period): Promise<SpeedToLead> {
-  const rows = await db().$queryRaw<{ band: number; count: number }[]>(sql`
-    SELECT width_bucket(${DURATION}, ${EDGES_SQL}) AS band, count(*)::int AS count FROM "Handover" h
-    WHERE ${touchedIn(filter, period)} GROUP BY 1`);
+  const rows = await bandCounts(filter, period);
   const counts = Array.from({ length: EDGES.length + 1 }, () => 0);
   for (const row of rows) counts[row.band] = row.count;
   const total = counts.reduce((sum, count) => sum + count, 0);

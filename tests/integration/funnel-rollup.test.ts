@@ -3,7 +3,17 @@
 // mix of everything that moves leads, hands them over and changes their campaign.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { computeFunnelRollup, computeHandoverRollup, computeSourceRollup, readFunnelRollup, readHandoverRollup, readSourceRollup } from "@/lib/metrics/rollup";
+import {
+  computeFunnelRollup,
+  computeHandoverRollup,
+  computeSourceRollup,
+  computeSpeedRollup,
+  readFunnelRollup,
+  readHandoverRollup,
+  readSourceRollup,
+  readSpeedRollup,
+} from "@/lib/metrics/rollup";
+import { speedBandEdges } from "@/lib/metrics/speed-query";
 import { createLead, moveLeadStage, resubmitNurturedLead, updateLead } from "@/lib/leads/service";
 import { acceptHandover, disputeRejection, reassignHandover, rejectHandover, resolveDispute } from "@/lib/handovers/service";
 import { logTouch } from "@/lib/touches/service";
@@ -116,10 +126,17 @@ describe("funnel rollup", () => {
     expect(rollup).toEqual(await computeFunnelRollup(db()));
     // The sales cycle was measured (wins after an SAL), so its sums are compared too, not only zeros.
     expect(rollup.some((row) => row.cycles > 0 && row.cycleMs !== "0")).toBe(true);
+    // Touches after acceptance give speed-to-lead durations to count.
+    for (const handover of await db().handover.findMany({ where: { status: "ACCEPTED", firstTouchAt: null }, include: { lead: true } })) {
+      const rep = reps.find((candidate) => candidate.id === handover.toUserId)!;
+      await quietly(() => logTouch(rep, { leadId: handover.leadId, kind: "CALL" }, new Date(handover.createdAt.getTime() + Math.floor(next() * 30 * HOUR))));
+    }
     for (const grain of ["day", "week"] as const) {
       expect([grain, await readSourceRollup(db(), grain)]).toEqual([grain, await computeSourceRollup(db(), grain)]);
       expect([grain, await readHandoverRollup(db(), grain)]).toEqual([grain, await computeHandoverRollup(db(), grain)]);
+      expect([grain, await readSpeedRollup(db(), grain)]).toEqual([grain, await computeSpeedRollup(db(), speedBandEdges(), grain)]);
     }
+    expect((await readSpeedRollup(db())).length).toBeGreaterThan(0);
     // The leads list's kept counts per stage and source equal counting the leads.
     const kept = await db().leadCount.findMany({ where: { leads: { not: 0 } }, orderBy: [{ stage: "asc" }, { source: "asc" }] });
     const counted = await db().lead.groupBy({ by: ["stage", "source"], _count: { _all: true }, orderBy: [{ stage: "asc" }, { source: "asc" }] });

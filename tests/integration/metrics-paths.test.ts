@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import type { LeadSource } from "@/lib/db/enums";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { handoverFigures, pipelineFigures, rollupTotals, type MetricsFilter } from "@/lib/metrics/queries";
+import { speedBandEdges } from "@/lib/metrics/speed-query";
 import {
   disputeSummary,
   isMarketingSource,
@@ -150,5 +151,15 @@ describe("dashboard figures on every read path", () => {
       expect([label, pipeline.performance.salesCycleDays]).toEqual([label, salesCycleDays(cycleMs, wins.length)]);
     }
     expect(changes.filter((change) => change.stage === "WON" && change.lastSal !== null).length).toBeGreaterThan(10);
+  });
+});
+
+describe("speed-to-lead bands", () => {
+  it("are the same in the database function as in the code", async () => {
+    const edges = speedBandEdges();
+    const rows = await db().$queryRaw<{ below: number; at: number }[]>`
+      SELECT tandem_speed_band((e - 1) * interval '1 millisecond') AS below, tandem_speed_band(e * interval '1 millisecond') AS at
+      FROM unnest(${edges}::bigint[]) WITH ORDINALITY AS x(e, i) ORDER BY i`;
+    expect(rows.map((row) => [row.below, row.at])).toEqual(edges.map((_, index) => [index, index + 1]));
   });
 });
