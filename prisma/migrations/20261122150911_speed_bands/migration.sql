@@ -81,3 +81,8 @@ CREATE TRIGGER "HandoverSpeedRollup_to_weekly_update" AFTER UPDATE ON "HandoverS
   FOR EACH STATEMENT EXECUTE FUNCTION tandem_handover_speed_weekly();
 CREATE TRIGGER "HandoverSpeedRollup_to_weekly_delete" AFTER DELETE ON "HandoverSpeedRollup" REFERENCING OLD TABLE AS removed
   FOR EACH STATEMENT EXECUTE FUNCTION tandem_handover_speed_weekly();
+
+-- The duration index also carries the first touch, so reading a band in order never visits the handover rows.
+DROP INDEX "Handover_speed_order_idx";
+CREATE INDEX "Handover_speed_order_idx" ON "Handover" (("firstTouchAt" - "createdAt"))
+  INCLUDE ("createdAt", "firstTouchAt", status, source, "campaignId", "toUserId") WHERE "firstTouchAt" IS NOT NULL;
