@@ -17,6 +17,9 @@ const schema = z.object({
   // Cost factor for password hashes; tests lower it to keep sign-ups fast.
   TANDEM_BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(12),
   CHROMIUM_PATH: z.string().optional(),
+  // Intake API: requests each key may make per window (of INTAKE_RATE_WINDOW_SECONDS); the benchmark raises it.
+  INTAKE_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(600),
+  INTAKE_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   CI: z.stringbool().default(false),
 });
 

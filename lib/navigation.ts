@@ -17,6 +17,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/campaigns", label: "Campaigns", permission: "campaign:read" },
   { href: "/agreement", label: "Agreement", permission: "agreement:read" },
   { href: "/admin/users", label: "Users", permission: "user:manage" },
+  { href: "/admin/api-keys", label: "API keys", permission: "apikey:manage" },
+  { href: "/developers", label: "API docs", permission: "api:docs" },
 ];
 
 export function navigationFor(role: Role): NavItem[] {

@@ -49,6 +49,10 @@ export const PERMISSIONS = {
   "campaign:manage": MARKETING,
   /** Rate a campaign's leads, 1 to 5 with a comment: once per rep per campaign, editable (a rep who worked its leads). */
   "campaign:rate": ["SALES_REP"],
+  /** Create, name, list and revoke the intake API's keys (a key is shown once, when it is made). */
+  "apikey:manage": ["ADMIN"],
+  /** Read how to call the intake API (endpoints, examples, the OpenAPI document): who wires up and runs intake. */
+  "api:docs": [...MARKETING, "CRO", "ADMIN"],
   /** List users, create them, change roles, deactivate. */
   "user:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -6,10 +6,10 @@ import { demoUser, signInAs } from "./support/auth";
 const NAVIGATION: Record<Role, string[]> = {
   SALES_REP: ["My queue", "Leads", "Handovers", "Campaigns", "Agreement"],
   SALES_MANAGER: ["Dashboard", "Leads", "Handovers", "Campaigns", "Agreement"],
-  MARKETER: ["Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement"],
-  MARKETING_MANAGER: ["Dashboard", "Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement"],
-  CRO: ["Dashboard", "Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement"],
-  ADMIN: ["Agreement", "Users"],
+  MARKETER: ["Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement", "API docs"],
+  MARKETING_MANAGER: ["Dashboard", "Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement", "API docs"],
+  CRO: ["Dashboard", "Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement", "API docs"],
+  ADMIN: ["Agreement", "Users", "API keys", "API docs"],
 };
 
 for (const [role, links] of Object.entries(NAVIGATION) as [Role, string[]][]) {

@@ -29,6 +29,8 @@ describe("the permission table", () => {
     "campaign:manage": ["MARKETER", "MARKETING_MANAGER"],
     "campaign:rate": ["SALES_REP"],
     "user:manage": ["ADMIN"],
+    "apikey:manage": ["ADMIN"],
+    "api:docs": ["MARKETER", "MARKETING_MANAGER", "CRO", "ADMIN"],
   };
 
   it.each(Object.entries(expected))("grants %s to exactly the intended roles", (permission, roles) => {
@@ -42,10 +44,10 @@ describe("the permission table", () => {
   it("shows each role only the sections it may use", () => {
     expect(navigationFor("SALES_REP").map((item) => item.label)).toEqual(["My queue", "Leads", "Handovers", "Campaigns", "Agreement"]);
     expect(navigationFor("SALES_MANAGER").map((item) => item.label)).toEqual(["Dashboard", "Leads", "Handovers", "Campaigns", "Agreement"]);
-    expect(navigationFor("MARKETER").map((item) => item.label)).toEqual(["Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement"]);
-    expect(navigationFor("MARKETING_MANAGER").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement"]);
-    expect(navigationFor("CRO").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement"]);
-    expect(navigationFor("ADMIN").map((item) => item.label)).toEqual(["Agreement", "Users"]);
+    expect(navigationFor("MARKETER").map((item) => item.label)).toEqual(["Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement", "API docs"]);
+    expect(navigationFor("MARKETING_MANAGER").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement", "API docs"]);
+    expect(navigationFor("CRO").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Campaigns", "Agreement", "API docs"]);
+    expect(navigationFor("ADMIN").map((item) => item.label)).toEqual(["Agreement", "Users", "API keys", "API docs"]);
   });
 
   it("lands each role on the page its work starts from, one it may open", () => {
