@@ -5,10 +5,10 @@ export interface ApiKeyRow {
   id: string;
   name: string;
   prefix: string;
-  createdAt: Date;
+  createdAt: string;
   createdBy: string | null;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
 }
 
 export const API_KEYS_PAGE_SIZE = 25;
@@ -25,7 +25,15 @@ export async function listApiKeys(page: number): Promise<{ rows: ApiKeyRow[]; pa
     select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { name: true } } },
   });
   return {
-    rows: keys.map(({ createdBy, ...key }) => ({ ...key, createdBy: createdBy?.name ?? null })),
+    rows: keys.map((key) => ({
+      id: key.id,
+      name: key.name,
+      prefix: key.prefix,
+      createdAt: key.createdAt.toISOString(),
+      createdBy: key.createdBy?.name ?? null,
+      lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+      revokedAt: key.revokedAt?.toISOString() ?? null,
+    })),
     page: current,
     pageCount,
     total,

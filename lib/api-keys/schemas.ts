@@ -4,7 +4,7 @@ import { z } from "zod";
 export const apiKeyNameSchema = z
   .string({ error: "Enter a name for the key" })
   .trim()
-  .min(2, { error: "The name must be at least 2 characters" })
+  .min(2, { error: "The name must be at least 2 characters", abort: true })
   .max(60, { error: "The name must be at most 60 characters" })
   .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, { error: "Use letters, digits, spaces, dots, dashes and underscores" });
 

@@ -38,18 +38,27 @@ export async function createApiKey(actor: { id: string } | null, name: string): 
   }
 }
 
-/** Revokes a key at once: its next request gets 401. Revoking a revoked key changes nothing and says so. */
-export async function revokeApiKey(actor: { id: string }, id: string): Promise<{ id: string; revokedAt: Date }> {
+/**
+ * Revokes a key at once: its next request gets 401. Revoking a revoked key changes nothing and says so. `actor` is
+ * the admin (null from the command line).
+ */
+export async function revokeApiKey(actor: { id: string } | null, id: string): Promise<{ id: string; revokedAt: Date }> {
   return db().$transaction(async (tx) => {
     const now = new Date();
-    const updated = await tx.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now, revokedById: actor.id } });
+    const updated = await tx.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now, revokedById: actor?.id ?? null } });
     if (updated.count !== 1) {
       const existing = await tx.apiKey.findUnique({ where: { id }, select: { revokedAt: true } });
       if (!existing) throw new DomainError("That API key does not exist.", undefined, "not_found");
       throw new DomainError("That key was already revoked.", undefined, "conflict");
     }
     const key = await tx.apiKey.findUniqueOrThrow({ where: { id }, select: { name: true, prefix: true } });
-    await recordAudit(tx, { actorId: actor.id, action: "api_key.revoked", entityType: "ApiKey", entityId: id, data: { name: key.name, prefix: key.prefix } });
+    await recordAudit(tx, {
+      actorId: actor?.id ?? null,
+      action: "api_key.revoked",
+      entityType: "ApiKey",
+      entityId: id,
+      data: { name: key.name, prefix: key.prefix, via: actor ? "admin" : "command line" },
+    });
     return { id, revokedAt: now };
   });
 }
