@@ -4,6 +4,7 @@ import { db, Prisma, type Tx } from "../db/client";
 import { DomainError } from "../actions/result";
 import { fieldErrorsOf } from "../actions/pipeline";
 import { createOrMergeLead, type LeadAuthor } from "../leads/service";
+import { createOrMergeLeads } from "../leads/bulk";
 import type { LeadInput } from "../leads/schemas";
 import type { ApiCaller } from "../api-keys/service";
 import { batchStatus, batchSummary, IDEMPOTENCY_TTL_MS, replayOf, requestFingerprint, type ItemResult } from "./rules";
@@ -47,13 +48,12 @@ export async function submitBatch(caller: ApiCaller, body: unknown, idempotencyK
   const valid = results.flatMap((result) => (result.status === "not_written" ? [{ index: result.index, input: (checked[result.index] as { data: LeadInput }).data }] : []));
   // A minute per thousand leads is far more than it takes; the limit only stops a stuck transaction holding locks.
   return writeOnce(caller, idempotencyKey, requestFingerprint("POST /api/v1/leads/batch", body), 60_000, async (tx) => {
-    const author = authorOf(caller);
-    const now = new Date();
+    const leads = await createOrMergeLeads(tx, { kind: "api", apiKeyId: caller.id, actor: caller.actor }, valid.map((item) => item.input), new Date());
     const written = [...results];
-    for (const { index, input } of valid) {
-      const lead = await createOrMergeLead(tx, author, input, now);
+    valid.forEach(({ index }, position) => {
+      const lead = leads[position]!;
       written[index] = { index, status: lead.outcome, id: lead.id, stage: lead.stage };
-    }
+    });
     return { status: 200, body: { summary: batchSummary(written), results: written } };
   });
 }
