@@ -75,17 +75,24 @@ async function writeLead(tx: Tx, author: LeadAuthor, input: LeadInput, onDuplica
   if (input.campaignId) await assertCampaignExists(tx, input.campaignId);
   if (existing) return mergeIntoLead(tx, existing, author, input, now);
 
-  const companyId = await findOrCreateCompany(tx, input);
+  // Scored as it is written (the definition's own rules, with the company's facts as they now stand); only a lead
+  // that qualifies needs the full re-evaluation below, which hands it over.
+  const definition = await findActiveDefinition(tx);
+  const company = await findOrCreateCompany(tx, input);
+  const evaluation = definition
+    ? evaluateLead({ title: input.title ?? null, companySize: company.size, industry: company.industry, country: company.country, source: input.source, hasCampaign: !!input.campaignId, touches: 0 }, definition.rules)
+    : null;
   const userId = author.kind === "user" ? author.id : null;
   const [created] = await tx.lead.createManyAndReturn({
     data: {
       name: input.name,
       email: input.email,
       title: input.title ?? null,
-      companyId,
+      companyId: company.id,
       source: input.source,
       campaignId: input.campaignId ?? null,
       stage: Stage.INQUIRY,
+      score: evaluation?.score ?? 0,
       stageChangedAt: now,
       ownerId: userId,
       createdById: userId,
@@ -115,7 +122,7 @@ async function writeLead(tx: Tx, author: LeadAuthor, input: LeadInput, onDuplica
     entityId: lead.id,
     data: { email: input.email, source: input.source, campaignId: input.campaignId ?? null, ...(author.kind === "api" && { actor: author.actor, apiKeyId: author.apiKeyId }) },
   });
-  const { qualified } = await reevaluateLead(tx, lead.id, { now });
+  const qualified = evaluation?.qualifies ? (await reevaluateLead(tx, lead.id, { now, definition })).qualified : false;
   return { id: lead.id, stage: qualified ? "MQL" : "INQUIRY", outcome: "created", filled: [] };
 }
 
@@ -129,7 +136,10 @@ async function lockLeadByEmail(tx: Tx, email: string): Promise<string | null> {
  * The company's firmographics are updated with what the newest lead says: the most recent information wins, and a
  * fact the lead does not give leaves the known one in place.
  */
-export async function findOrCreateCompany(tx: Tx, input: Pick<LeadInput, "company" | "companySize" | "industry" | "country">): Promise<string> {
+export async function findOrCreateCompany(
+  tx: Tx,
+  input: Pick<LeadInput, "company" | "companySize" | "industry" | "country">,
+): Promise<{ id: string; size: number | null; industry: string | null; country: string | null }> {
   const normalizedName = normalizeCompanyName(input.company);
   const facts = {
     ...(input.companySize !== undefined && { size: input.companySize }),
@@ -140,9 +150,9 @@ export async function findOrCreateCompany(tx: Tx, input: Pick<LeadInput, "compan
     where: { normalizedName },
     create: { name: tidyCompanyName(input.company), normalizedName, ...facts },
     update: facts,
-    select: { id: true },
+    select: { id: true, size: true, industry: true, country: true },
   });
-  return company.id;
+  return company;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -161,7 +171,7 @@ export async function updateLead(actor: Actor, input: LeadUpdate, now = new Date
     if (refusal) throw new DomainError(refusal, undefined, "forbidden");
     if (input.campaignId) await assertCampaignExists(tx, input.campaignId);
     const { campaignId: previousCampaign } = await tx.lead.findUniqueOrThrow({ where: { id: lead.id }, select: { campaignId: true } });
-    const companyId = await findOrCreateCompany(tx, input);
+    const { id: companyId } = await findOrCreateCompany(tx, input);
     const updated = await tx.lead.updateMany({
       where: { id: lead.id, version: input.version },
       data: { name: input.name, title: input.title ?? null, campaignId: input.campaignId ?? null, companyId, version: { increment: 1 } },
