@@ -1,4 +1,5 @@
 // What the API tells an integration about a lead it sent: stage, score and owner. Plain DTOs, never whole rows.
+import "server-only";
 import { db, type Prisma, type Tx } from "../db/client";
 import type { LeadView } from "./schemas";
 
