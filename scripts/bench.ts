@@ -121,7 +121,7 @@ try {
 
   console.log(`\n${formatTable(results)}\n`);
   if (intake.length > 0) console.log(`${formatIntakeTable(intake)}\n`);
-  const missed = [...results.filter((result) => result.met === false), ...intake.filter((result) => !result.met).map((result) => ({ group: "Intake API", operation: result.operation }))];
+  const missed = [...results.filter((result) => result.met === false), ...intake.filter((result) => result.met === false).map((result) => ({ group: "Intake API", operation: result.operation }))];
   const mb = (bytes: number | bigint) => `${(Number(bytes) / 1024 ** 2).toFixed(0)} MB`;
   log(
     `Data: ${exact[0]!.Lead!.toLocaleString("en")} leads, ${exact[0]!.StageChange!.toLocaleString("en")} stage changes, ` +
