@@ -11,6 +11,7 @@ import { bumpCounts } from "../metrics/rollup";
 import { normalizeCompanyName, tidyCompanyName } from "./rules";
 import type { LeadInput } from "./schemas";
 import { createOrMergeLead, type LeadAuthor, type LeadWrite } from "./service";
+import { insertMany, sortableId } from "./bulk-insert";
 
 type ApiAuthor = Extract<LeadAuthor, { kind: "api" }>;
 interface Facts {
@@ -53,23 +54,27 @@ export async function createOrMergeLeads(tx: Tx, author: ApiAuthor, inputs: read
           )
         : null,
     );
-    const created = await tx.lead.createManyAndReturn({
-      data: batch.map((input, position) => ({
+    const created = (await insertMany(
+      tx,
+      "Lead",
+      { id: "text", name: "text", email: "text", title: "text", companyId: "text", source: "enum:LeadSource", campaignId: "text", stage: "enum:Stage", stageChangedAt: "timestamp", score: "int", createdAt: "timestamp", updatedAt: "timestamp" },
+      batch.map((input, position) => ({
+        id: sortableId(),
         name: input.name,
         email: input.email,
         title: input.title ?? null,
         companyId: companyIds.get(normalizeCompanyName(input.company))!,
         source: input.source,
         campaignId: input.campaignId ?? null,
-        stage: "INQUIRY" as const,
+        stage: "INQUIRY",
         stageChangedAt: now,
         score: evaluations[position]?.score ?? 0,
         createdAt: now,
+        updatedAt: now,
       })),
       // A concurrent request created some of these emails after our check: those are merged below instead.
-      skipDuplicates: true,
-      select: { id: true, email: true },
-    });
+      { onConflict: "ON CONFLICT (email) DO NOTHING", returning: "id, email" },
+    )) as { id: string; email: string }[];
     const idByEmail = new Map(created.map((row) => [row.email, row.id]));
     const written: NewLead[] = [];
     fresh.forEach((index, position) => {
@@ -119,18 +124,36 @@ async function upsertCompanies(tx: Tx, inputs: readonly LeadInput[], now: Date):
 /** Each new lead's INQUIRY stage change, funnel count, source touch and audit entry. */
 async function recordArrivals(tx: Tx, author: ApiAuthor, leads: readonly NewLead[], now: Date) {
   if (leads.length === 0) return;
-  await tx.stageChange.createMany({ data: leads.map((lead) => ({ leadId: lead.id, fromStage: null, toStage: "INQUIRY" as const, at: now, actorId: null, reason: "Arrived through the API", repId: null })) });
+  const at = now;
+  await insertMany(tx, "StageChange", CHANGE_COLUMNS, leads.map((lead) => ({ id: sortableId(), leadId: lead.id, fromStage: null, toStage: "INQUIRY", at, actorId: null, reason: "Arrived through the API", repId: null })));
   await bumpCounts(tx, leads.map((lead) => ({ day: now, stage: "INQUIRY" as const, source: lead.input.source as LeadSource, campaignId: lead.input.campaignId ?? null, repId: null, entered: 1, advanced: 0 })));
-  await tx.sourceTouch.createMany({ data: leads.map((lead) => ({ leadId: lead.id, source: lead.input.source, campaignId: lead.input.campaignId ?? null, apiKeyId: author.apiKeyId, created: true, at: now })) });
-  await tx.auditEvent.createMany({
-    data: leads.map((lead) => ({
-      actorId: null,
+  await insertMany(
+    tx,
+    "SourceTouch",
+    { id: "text", leadId: "text", source: "enum:LeadSource", campaignId: "text", apiKeyId: "text", created: "bool", at: "timestamp" },
+    leads.map((lead) => ({ id: sortableId(), leadId: lead.id, source: lead.input.source, campaignId: lead.input.campaignId ?? null, apiKeyId: author.apiKeyId, created: true, at })),
+  );
+  await insertAudit(
+    tx,
+    leads.map((lead) => ({
       action: "lead.created",
       entityType: "Lead",
       entityId: lead.id,
       data: { email: lead.input.email, source: lead.input.source, campaignId: lead.input.campaignId ?? null, actor: author.actor, apiKeyId: author.apiKeyId },
     })),
-  });
+  );
+}
+
+const CHANGE_COLUMNS = { id: "text", leadId: "text", fromStage: "enum:Stage", toStage: "enum:Stage", at: "timestamp", actorId: "text", reason: "text", repId: "text" } as const;
+
+/** System audit entries (no person acted), stamped by the database like every other entry. */
+async function insertAudit(tx: Tx, entries: readonly { action: string; entityType: string; entityId: string; data?: object }[]) {
+  await insertMany(
+    tx,
+    "AuditEvent",
+    { id: "text", actorId: "text", action: "text", entityType: "text", entityId: "text", data: "jsonb" },
+    entries.map((entry) => ({ id: sortableId(), actorId: null, action: entry.action, entityType: entry.entityType, entityId: entry.entityId, data: entry.data ?? {} })),
+  );
 }
 
 /**
@@ -146,7 +169,7 @@ async function qualify(tx: Tx, definition: LoadedDefinition, leads: readonly New
            (SELECT h.turn FROM "Handover" h WHERE h."toUserId" = u.id ORDER BY h.turn DESC LIMIT 1) AS "lastAssignedAt"
     FROM "User" u WHERE u.role = 'SALES_REP' AND u.active`;
   if (reps.length === 0) {
-    await tx.auditEvent.createMany({ data: candidates.map((lead) => ({ actorId: null, action: "lead.qualification_waiting_for_rep", entityType: "Lead", entityId: lead.id })) });
+    await insertAudit(tx, candidates.map((lead) => ({ action: "lead.qualification_waiting_for_rep", entityType: "Lead", entityId: lead.id })));
     return new Set();
   }
   // Turns only need to order: each pick becomes the newest turn, as the handover it opens will be.
@@ -163,16 +186,14 @@ async function qualify(tx: Tx, definition: LoadedDefinition, leads: readonly New
   });
   const reason = (lead: NewLead) => `Met lead definition v${definition.version} with ${lead.evaluation!.score} points`;
   await tx.lead.updateMany({ where: { id: { in: candidates.map((lead) => lead.id) } }, data: { stage: "MQL", stageChangedAt: now, qualifiedVersion: definition.version, version: { increment: 1 } } });
-  await tx.stageChange.createMany({ data: candidates.map((lead) => ({ leadId: lead.id, fromStage: "INQUIRY" as const, toStage: "MQL" as const, at: now, actorId: null, reason: reason(lead), repId: null })) });
+  await insertMany(tx, "StageChange", CHANGE_COLUMNS, candidates.map((lead) => ({ id: sortableId(), leadId: lead.id, fromStage: "INQUIRY", toStage: "MQL", at: now, actorId: null, reason: reason(lead), repId: null })));
   await bumpCounts(tx, [
     ...candidates.map((lead) => ({ day: now, stage: "MQL" as const, source: lead.input.source, campaignId: lead.input.campaignId ?? null, repId: null, entered: 1, advanced: 0 })),
     ...candidates.map((lead) => ({ day: now, stage: "INQUIRY" as const, source: lead.input.source, campaignId: lead.input.campaignId ?? null, repId: null, entered: 0, advanced: 1 })),
   ]);
-  await tx.auditEvent.createMany({
-    data: [
-      ...handovers.map((handover) => ({ actorId: null, action: "handover.opened", entityType: "Handover", entityId: handover.id, data: { leadId: handover.leadId, toUserId: handover.toUserId, definitionVersion: definition.version } })),
-      ...candidates.map((lead) => ({ actorId: null, action: "lead.stage_changed", entityType: "Lead", entityId: lead.id, data: { from: "INQUIRY", to: "MQL", via: "qualification", reason: reason(lead) } })),
-    ],
-  });
+  await insertAudit(tx, [
+    ...handovers.map((handover) => ({ action: "handover.opened", entityType: "Handover", entityId: handover.id, data: { leadId: handover.leadId, toUserId: handover.toUserId, definitionVersion: definition.version } })),
+    ...candidates.map((lead) => ({ action: "lead.stage_changed", entityType: "Lead", entityId: lead.id, data: { from: "INQUIRY", to: "MQL", via: "qualification", reason: reason(lead) } })),
+  ]);
   return new Set(candidates.map((lead) => lead.id));
 }

@@ -27,6 +27,9 @@ describe("batch intake", () => {
     expect(await db().sourceTouch.count()).toBe(5);
     const qualified = await db().lead.count({ where: { stage: "MQL" } });
     expect(qualified).toBe(await db().handover.count());
+    const created = await db().auditEvent.findMany({ where: { action: "lead.created" }, select: { actorId: true, data: true } });
+    expect(created).toHaveLength(3);
+    for (const entry of created) expect(entry).toEqual({ actorId: null, data: expect.objectContaining({ actor: "api-key:Events team", source: expect.any(String) }) });
   });
 
   it("writes none when any lead is invalid and partial acceptance was not asked for (422, a result per item)", async () => {
