@@ -20,6 +20,9 @@ const schema = z.object({
   // address that many entries from the end of the chain; the entries before are the client's own claims.
   TANDEM_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   CHROMIUM_PATH: z.string().optional(),
+  // Intake API: requests each key may make per window (of INTAKE_RATE_WINDOW_SECONDS); the benchmark raises it.
+  INTAKE_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(600),
+  INTAKE_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   CI: z.stringbool().default(false),
 });
 

@@ -24,6 +24,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/inbox", label: "Inbox", permission: "inbox:read" },
   { href: "/admin/users", label: "Users", permission: "user:manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit:read" },
+  { href: "/admin/api-keys", label: "API keys", permission: "apikey:manage" },
+  { href: "/developers", label: "API docs", permission: "api:docs" },
 ];
 
 export function navigationFor(role: Role): NavItem[] {

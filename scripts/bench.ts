@@ -3,6 +3,8 @@
 //   npm run bench                    reuse the data set if it is there, else generate it (a few minutes), then measure
 //   npm run bench -- --regenerate    generate the data set again first
 //   npm run bench -- --runs=30 --warmups=3 --only=<text>   how many timed runs, and which operations (name contains)
+//   npm run bench -- --only=Intake   only the intake API under load (no million-lead data set needed)
+//   npm run bench -- --intake-seconds=15 --intake-connections=32 --intake-batches=20   the intake load's size
 //
 // The data lives in its own database: BENCH_DATABASE_URL, or an embedded PostgreSQL in <TANDEM_DATA_DIR>/bench. The
 // figures go to the terminal and to <TANDEM_DATA_DIR>/bench/latest.json.
@@ -22,6 +24,7 @@ import { BENCH_NOW, GENERATOR_VERSION, LEAD_COUNT } from "./bench/generate";
 import { time } from "./bench/measure";
 import { benchmarkOperations } from "./bench/operations";
 import { formatTable, writeJson, type Result } from "./bench/report";
+import { benchIntake, formatIntakeTable, type IntakeResult } from "./bench/intake";
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -45,7 +48,13 @@ const settings = {
   // Smaller data sets for trying the script out; the figures in the README are for the default million.
   leads: Math.max(1000, count("leads", LEAD_COUNT)),
   only: option("only"),
+  intakeSeconds: Math.max(1, count("intake-seconds", 15)),
+  intakeConnections: Math.max(1, count("intake-connections", 32)),
+  intakeBatches: Math.max(1, count("intake-batches", 20)),
 };
+// `--only=Intake…` selects the intake API alone; any other text selects read operations by name, as before.
+const intakeOnly = settings.only !== undefined && /intake/i.test(settings.only);
+const intakeSelected = settings.only === undefined || intakeOnly;
 
 let database: BenchDatabase | undefined;
 let stopping = false;
@@ -61,6 +70,14 @@ process.on("SIGINT", () => void stop(130));
 process.on("SIGTERM", () => void stop(143));
 
 try {
+  if (intakeOnly) {
+    const intake = await benchIntake(benchFolder(env), { seconds: settings.intakeSeconds, connections: settings.intakeConnections, batches: settings.intakeBatches, log });
+    console.log(`\n${formatIntakeTable(intake)}\n`);
+    const file = path.join(benchFolder(env), "latest-intake.json");
+    writeJson(file, { date: new Date().toISOString(), machine: machine(), intake });
+    log(`Wrote ${path.relative(process.cwd(), file)}.`);
+    await stop(0);
+  }
   database = await openBenchDatabase(env, log);
   const dataset = await ensureDataset(database.url, { regenerate: settings.regenerate, leads: settings.leads, log });
 
@@ -82,6 +99,11 @@ try {
     log(`  ${operation.group}: ${operation.name}: median ${timing.medianMs.toFixed(1)} ms, p95 ${timing.p95Ms.toFixed(1)} ms`);
   }
 
+  // The intake API runs against a fresh database and its own production server, after the reads (never during them).
+  const intake: IntakeResult[] = intakeSelected
+    ? await benchIntake(benchFolder(env), { seconds: settings.intakeSeconds, connections: settings.intakeConnections, batches: settings.intakeBatches, log })
+    : [];
+
   const loadAfter = os.loadavg();
   const [server] = await db().$queryRaw<{ version: string; sharedBuffers: string; workMem: string; databaseBytes: bigint }[]>`
     SELECT current_setting('server_version') AS version, current_setting('shared_buffers') AS "sharedBuffers",
@@ -98,7 +120,8 @@ try {
   const diskBytes = database.dataDir ? folderSize(database.dataDir) : null;
 
   console.log(`\n${formatTable(results)}\n`);
-  const missed = results.filter((result) => result.met === false);
+  if (intake.length > 0) console.log(`${formatIntakeTable(intake)}\n`);
+  const missed = [...results.filter((result) => result.met === false), ...intake.filter((result) => result.met === false).map((result) => ({ group: "Intake API", operation: result.operation }))];
   const mb = (bytes: number | bigint) => `${(Number(bytes) / 1024 ** 2).toFixed(0)} MB`;
   log(
     `Data: ${exact[0]!.Lead!.toLocaleString("en")} leads, ${exact[0]!.StageChange!.toLocaleString("en")} stage changes, ` +
@@ -138,12 +161,17 @@ try {
       ),
     },
     results,
+    intake,
   });
   log(`Wrote ${path.relative(process.cwd(), file)}.`);
   await stop(0);
 } catch (error) {
   console.error(`[bench] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   await stop(1);
+}
+
+function machine() {
+  return { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, memoryBytes: os.totalmem(), loadAverage: os.loadavg(), node: process.version };
 }
 
 function folderSize(folder: string): number {

@@ -76,6 +76,10 @@ export const PERMISSIONS = {
   "goal:draft": [...HEADS, "CRO"],
   /** Sign a proposed goal for one's side (or withdraw that signature); the CRO's signature alone agrees it. */
   "goal:sign": [...HEADS, "CRO"],
+  /** Create, name, list and revoke the intake API's keys (a key is shown once, when it is made). */
+  "apikey:manage": ["ADMIN"],
+  /** Read how to call the intake API (endpoints, examples, the OpenAPI document): who wires up and runs intake. */
+  "api:docs": [...MARKETING, "CRO", "ADMIN"],
   /** List users, create them, change roles, deactivate. */
   "user:manage": ["ADMIN"],
   /**

@@ -15,11 +15,12 @@ export async function openHandover(
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('tandem:handover-assignment'))`;
   let toUserId = input.toUserId;
   if (!toUserId) {
+    // Each rep's latest turn from the (toUserId, turn) index: one probe per rep, however many handovers exist.
     const reps = await tx.$queryRaw<RepLoad[]>`
-      SELECT u.id, u."createdAt" AS "joinedAt", max(h.turn) AS "lastAssignedAt"
-      FROM "User" u LEFT JOIN "Handover" h ON h."toUserId" = u.id
-      WHERE u.role = 'SALES_REP' AND u.active
-      GROUP BY u.id`;
+      SELECT u.id, u."createdAt" AS "joinedAt",
+             (SELECT h.turn FROM "Handover" h WHERE h."toUserId" = u.id ORDER BY h.turn DESC LIMIT 1) AS "lastAssignedAt"
+      FROM "User" u
+      WHERE u.role = 'SALES_REP' AND u.active`;
     toUserId = pickNextRep(reps.filter((rep) => rep.id !== input.excludeRepId)) ?? pickNextRep(reps) ?? undefined;
   }
   if (!toUserId) return null;

@@ -1,4 +1,4 @@
-// Every write to leads goes through here, whichever entry point asks (form action today; API and import later).
+// Every write to leads goes through here, whichever entry point asks (the form action, the intake API; import later).
 import { db, Prisma, type Tx } from "../db/client";
 import { Stage } from "../db/enums";
 import { DomainError } from "../actions/result";
@@ -13,10 +13,26 @@ import type { MoveStageInput } from "./move-schema";
 import { normalizeCompanyName, refuseEdit, tidyCompanyName } from "./rules";
 import { leadFacts, reevaluateLead } from "./qualification";
 import { moveLeadCampaign, recordFunnelEntry } from "../metrics/rollup";
+import { mergeIntoLead, recordSourceTouch } from "./merge";
 
 interface Actor {
   id: string;
   role: Role;
+}
+
+/**
+ * Who brings a lead in: a signed-in person (the form), or an API key acting as a system actor ("api-key:<name>"): a
+ * lead that arrives through the API has no human owner or creator; marketing holds it until it qualifies.
+ */
+export type LeadAuthor = { kind: "user"; id: string; role: Role } | { kind: "api"; apiKeyId: string; actor: string };
+
+export interface LeadWrite {
+  id: string;
+  stage: string;
+  /** "created", or "merged" when the normalised email already belonged to a lead (API intake only). */
+  outcome: "created" | "merged";
+  /** For a merge: the fields that were empty and are now filled. */
+  filled: string[];
 }
 
 const DUPLICATE_EMAIL = "A lead with this email already exists.";
@@ -30,7 +46,8 @@ const DUPLICATE_EMAIL = "A lead with this email already exists.";
 export async function createLead(actor: Actor, input: LeadInput): Promise<{ id: string; stage: string }> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db().$transaction((tx) => insertLead(tx, actor, input));
+      const { id, stage } = await db().$transaction((tx) => writeLead(tx, { kind: "user", ...actor }, input, "refuse", new Date()));
+      return { id, stage };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const duplicate = await db().lead.findUnique({ where: { email: input.email }, select: { id: true } });
@@ -41,52 +58,88 @@ export async function createLead(actor: Actor, input: LeadInput): Promise<{ id: 
   }
 }
 
-async function insertLead(tx: Tx, actor: Actor, input: LeadInput): Promise<{ id: string; stage: string }> {
-  const existing = await tx.lead.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) throw new DomainError(DUPLICATE_EMAIL, { email: [DUPLICATE_EMAIL] }, "conflict");
+/**
+ * The API's write, in the caller's transaction (so an idempotency record can commit with it): creates the lead as
+ * `createLead` does, or, when its normalised email already belongs to a lead, merges into that lead (fills empty
+ * fields, records the new source touch, re-scores it). Race-safe: the lead is inserted with ON CONFLICT DO NOTHING
+ * on the email's unique index, so of concurrent submissions of one email exactly one creates it and the others wait
+ * for it and merge; existing leads are locked (FOR UPDATE) while merged.
+ */
+export async function createOrMergeLead(tx: Tx, author: LeadAuthor, input: LeadInput, now = new Date()): Promise<LeadWrite> {
+  return writeLead(tx, author, input, "merge", now);
+}
 
+async function writeLead(tx: Tx, author: LeadAuthor, input: LeadInput, onDuplicate: "refuse" | "merge", now: Date): Promise<LeadWrite> {
+  const existing = await lockLeadByEmail(tx, input.email);
+  if (existing && onDuplicate === "refuse") throw new DomainError(DUPLICATE_EMAIL, { email: [DUPLICATE_EMAIL] }, "conflict");
   if (input.campaignId) await assertCampaignExists(tx, input.campaignId);
+  if (existing) return mergeIntoLead(tx, existing, author, input, now);
 
-  const companyId = await findOrCreateCompany(tx, input);
-  const now = new Date();
-  const lead = await tx.lead.create({
+  // Scored as it is written (the definition's own rules, with the company's facts as they now stand); only a lead
+  // that qualifies needs the full re-evaluation below, which hands it over.
+  const definition = await findActiveDefinition(tx);
+  const company = await findOrCreateCompany(tx, input);
+  const evaluation = definition
+    ? evaluateLead({ title: input.title ?? null, companySize: company.size, industry: company.industry, country: company.country, source: input.source, hasCampaign: !!input.campaignId, touches: 0 }, definition.rules)
+    : null;
+  const userId = author.kind === "user" ? author.id : null;
+  const [created] = await tx.lead.createManyAndReturn({
     data: {
       name: input.name,
       email: input.email,
       title: input.title ?? null,
-      companyId,
+      companyId: company.id,
       source: input.source,
       campaignId: input.campaignId ?? null,
       stage: Stage.INQUIRY,
+      score: evaluation?.score ?? 0,
       stageChangedAt: now,
-      ownerId: actor.id,
-      createdById: actor.id,
+      ownerId: userId,
+      createdById: userId,
       createdAt: now,
     },
+    // A concurrent request created this email's lead after our check: its insert decides, and we merge into it.
+    skipDuplicates: onDuplicate === "merge",
     select: { id: true },
   });
-  const repId = actor.role === "SALES_REP" ? actor.id : null;
+  if (!created) {
+    const winner = await lockLeadByEmail(tx, input.email);
+    if (!winner) throw new Error(`Lead ${input.email} conflicted on insert but cannot be found.`);
+    return mergeIntoLead(tx, winner, author, input, now);
+  }
+  const lead = created;
+  const repId = author.kind === "user" && author.role === "SALES_REP" ? author.id : null;
   const change = await tx.stageChange.create({
-    data: { leadId: lead.id, fromStage: null, toStage: Stage.INQUIRY, at: now, actorId: actor.id, reason: "Logged", repId },
+    data: { leadId: lead.id, fromStage: null, toStage: Stage.INQUIRY, at: now, actorId: userId, reason: author.kind === "api" ? "Arrived through the API" : "Logged", repId },
     select: { id: true },
   });
   await recordFunnelEntry(tx, { changeId: change.id, leadId: lead.id, stage: Stage.INQUIRY, at: now, repId, source: input.source, campaignId: input.campaignId ?? null, amount: null });
+  if (author.kind === "api") await recordSourceTouch(tx, { leadId: lead.id, author, input, created: true, now });
   await recordAudit(tx, {
-    actorId: actor.id,
+    actorId: userId,
     action: "lead.created",
     entityType: "Lead",
     entityId: lead.id,
-    data: { email: input.email, source: input.source, campaignId: input.campaignId ?? null },
+    data: { email: input.email, source: input.source, campaignId: input.campaignId ?? null, ...(author.kind === "api" && { actor: author.actor, apiKeyId: author.apiKeyId }) },
   });
-  const { qualified } = await reevaluateLead(tx, lead.id, { now });
-  return { id: lead.id, stage: qualified ? "MQL" : "INQUIRY" };
+  const qualified = evaluation?.qualifies ? (await reevaluateLead(tx, lead.id, { now, definition })).qualified : false;
+  return { id: lead.id, stage: qualified ? "MQL" : "INQUIRY", outcome: "created", filled: [] };
+}
+
+/** The lead with this (normalised) email, locked until the transaction ends, or null. */
+async function lockLeadByEmail(tx: Tx, email: string): Promise<string | null> {
+  const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Lead" WHERE email = ${email} FOR UPDATE`;
+  return row?.id ?? null;
 }
 
 /**
  * The company's firmographics are updated with what the newest lead says: the most recent information wins, and a
  * fact the lead does not give leaves the known one in place.
  */
-async function findOrCreateCompany(tx: Tx, input: Pick<LeadInput, "company" | "companySize" | "industry" | "country">): Promise<string> {
+export async function findOrCreateCompany(
+  tx: Tx,
+  input: Pick<LeadInput, "company" | "companySize" | "industry" | "country">,
+): Promise<{ id: string; size: number | null; industry: string | null; country: string | null }> {
   const normalizedName = normalizeCompanyName(input.company);
   const facts = {
     ...(input.companySize !== undefined && { size: input.companySize }),
@@ -97,9 +150,9 @@ async function findOrCreateCompany(tx: Tx, input: Pick<LeadInput, "company" | "c
     where: { normalizedName },
     create: { name: tidyCompanyName(input.company), normalizedName, ...facts },
     update: facts,
-    select: { id: true },
+    select: { id: true, size: true, industry: true, country: true },
   });
-  return company.id;
+  return company;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -118,7 +171,7 @@ export async function updateLead(actor: Actor, input: LeadUpdate, now = new Date
     if (refusal) throw new DomainError(refusal, undefined, "forbidden");
     if (input.campaignId) await assertCampaignExists(tx, input.campaignId);
     const { campaignId: previousCampaign } = await tx.lead.findUniqueOrThrow({ where: { id: lead.id }, select: { campaignId: true } });
-    const companyId = await findOrCreateCompany(tx, input);
+    const { id: companyId } = await findOrCreateCompany(tx, input);
     const updated = await tx.lead.updateMany({
       where: { id: lead.id, version: input.version },
       data: { name: input.name, title: input.title ?? null, campaignId: input.campaignId ?? null, companyId, version: { increment: 1 } },
@@ -131,7 +184,7 @@ export async function updateLead(actor: Actor, input: LeadUpdate, now = new Date
   });
 }
 
-async function assertCampaignExists(tx: Tx, campaignId: string) {
+export async function assertCampaignExists(tx: Tx, campaignId: string) {
   const campaign = await tx.campaign.findUnique({ where: { id: campaignId }, select: { id: true } });
   if (!campaign) throw new DomainError("That campaign does not exist.", { campaignId: ["Choose a campaign from the list"] });
 }

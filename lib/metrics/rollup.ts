@@ -295,3 +295,31 @@ export function computeSpeedRollup(tx: Tx, edgesMs: readonly number[], grain: Gr
           WHERE h."firstTouchAt" IS NOT NULL AND h.status <> 'REASSIGNED' GROUP BY 1, 2, 3, 4) g
     ORDER BY 1, 2, 3, 4`);
 }
+
+/**
+ * Many entries' counts in one statement (the intake API's bulk path), adding exactly what `bump` would add one entry
+ * at a time. Entries without amounts or cycles only (INQUIRY and MQL); same-key rows are summed first, since one
+ * INSERT … ON CONFLICT may not touch a row twice.
+ */
+export async function bumpCounts(tx: Tx, rows: readonly (Omit<Key, "day"> & { day: Date; entered: number; advanced: number })[]): Promise<void> {
+  const summed = new Map<string, { day: string; stage: Stage; source: LeadSource; campaignId: string; repId: string; entered: number; advanced: number }>();
+  for (const row of rows) {
+    const day = row.day.toISOString().slice(0, 10);
+    const id = [day, row.stage, row.source, row.campaignId ?? "", row.repId ?? ""].join("\u0000");
+    const current = summed.get(id) ?? { day, stage: row.stage, source: row.source, campaignId: row.campaignId ?? "", repId: row.repId ?? "", entered: 0, advanced: 0 };
+    current.entered += row.entered;
+    current.advanced += row.advanced;
+    summed.set(id, current);
+  }
+  if (summed.size === 0) return;
+  const values = [...summed.values()];
+  await tx.$executeRaw`
+    INSERT INTO "FunnelRollup" (day, stage, source, "campaignId", "repId", entered, advanced)
+    SELECT d::date, s::"Stage", src::"LeadSource", c, r, e, a
+    FROM unnest(${values.map((v) => v.day)}::text[], ${values.map((v) => v.stage)}::text[], ${values.map((v) => v.source)}::text[],
+                ${values.map((v) => v.campaignId)}::text[], ${values.map((v) => v.repId)}::text[], ${values.map((v) => v.entered)}::int[],
+                ${values.map((v) => v.advanced)}::int[]) AS t(d, s, src, c, r, e, a)
+    ON CONFLICT (day, stage, source, "campaignId", "repId") DO UPDATE SET
+      entered = "FunnelRollup".entered + EXCLUDED.entered,
+      advanced = "FunnelRollup".advanced + EXCLUDED.advanced`;
+}

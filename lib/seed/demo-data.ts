@@ -5,6 +5,7 @@ import type { Prisma, PrismaClient } from "../db/generated/client";
 import { rebuildFunnelRollup } from "../metrics/rollup";
 import { seedAuditHistory } from "./audit";
 import { campaignDemoRows } from "./campaign-feedback";
+import { intakeDemoRows } from "./intake";
 import { buildDemoDataset } from "./dataset";
 import { seedPulseAndStory } from "./pulse-story";
 import { seedGoals } from "./goals";
@@ -38,6 +39,7 @@ interface SeedRows {
   Message: Prisma.MessageCreateManyInput;
   Mention: Prisma.MentionCreateManyInput;
   Notification: Prisma.NotificationCreateManyInput;
+  ApiKey: Prisma.ApiKeyCreateManyInput;
 }
 /**
  * The rep holding the lead after each change (the metrics' rep dimension), as the app records it: the rep who owns
@@ -69,6 +71,7 @@ export async function seedDemoData(
   const dataset = buildDemoDataset(options);
   const campaignRows = campaignDemoRows(dataset, options.now);
   const messaging = buildDemoMessaging(dataset, options.now);
+  const intakeRows = intakeDemoRows(dataset.users, options.now);
   const counts = {
     users: dataset.users.length,
     leads: dataset.leads.length,
@@ -93,6 +96,7 @@ export async function seedDemoData(
       await insertRows(tx, "Handover", dataset.handovers);
       await insertRows(tx, "Touch", dataset.touches);
       await insertRows(tx, "Feedback", campaignRows.feedback);
+      await insertRows(tx, "ApiKey", intakeRows.apiKeys);
       // Speed to lead, as the app records it when a rep logs their first touch on an accepted handover.
       await tx.$executeRaw`
         UPDATE "Handover" h SET "firstTouchAt" = t.first

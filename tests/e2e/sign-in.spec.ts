@@ -6,10 +6,10 @@ import { demoUser, signInAs } from "./support/auth";
 const NAVIGATION: Record<Role, string[]> = {
   SALES_REP: ["My queue", "Leads", "Handovers", "Goals", "Campaigns", "Agreement", "Story", "Requests", "Messages", "Inbox"],
   SALES_MANAGER: ["Dashboard", "Leads", "Handovers", "Goals", "Campaigns", "Agreement", "Story", "Requests", "Messages", "Inbox"],
-  MARKETER: ["Pipeline review", "Leads", "Handovers", "Goals", "Campaigns", "Agreement", "Story", "Requests", "Messages", "Inbox"],
-  MARKETING_MANAGER: ["Dashboard", "Pipeline review", "Leads", "Handovers", "Goals", "Campaigns", "Agreement", "Story", "Requests", "Pulse", "Messages", "Inbox"],
-  CRO: ["Dashboard", "Pipeline review", "Leads", "Handovers", "Goals", "Campaigns", "Agreement", "Story", "Requests", "Pulse", "Messages", "Inbox"],
-  ADMIN: ["Goals", "Agreement", "Story", "Messages", "Inbox", "Users", "Audit log"],
+  MARKETER: ["Pipeline review", "Leads", "Handovers", "Goals", "Campaigns", "Agreement", "Story", "Requests", "Messages", "Inbox", "API docs"],
+  MARKETING_MANAGER: ["Dashboard", "Pipeline review", "Leads", "Handovers", "Goals", "Campaigns", "Agreement", "Story", "Requests", "Pulse", "Messages", "Inbox", "API docs"],
+  CRO: ["Dashboard", "Pipeline review", "Leads", "Handovers", "Goals", "Campaigns", "Agreement", "Story", "Requests", "Pulse", "Messages", "Inbox", "API docs"],
+  ADMIN: ["Goals", "Agreement", "Story", "Messages", "Inbox", "Users", "Audit log", "API keys", "API docs"],
 };
 
 for (const [role, links] of Object.entries(NAVIGATION) as [Role, string[]][]) {

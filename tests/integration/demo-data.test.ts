@@ -310,6 +310,18 @@ describe("the demo data", () => {
     }
   });
 
+  it("has a live and a revoked API key for the admin page, neither of them usable", async () => {
+    const keys = await db().apiKey.findMany({ orderBy: { createdAt: "asc" }, select: { name: true, revokedAt: true, hash: true, createdById: true } });
+    expect(keys.map((key) => [key.name, key.revokedAt === null])).toEqual([
+      ["Old landing pages", false],
+      ["Website forms", true],
+    ]);
+    const admin = await userId("admin@tandem.test");
+    for (const key of keys) expect(key.createdById).toBe(admin);
+    const { authenticateApiKey } = await import("@/lib/api-keys/service");
+    expect(await authenticateApiKey(`tdm_${"A".repeat(43)}`)).toMatchObject({ ok: false, status: 401 });
+  });
+
   it("loads only once", async () => {
     const counts = await allCounts();
     const second = await seedDemoData(db(), { now, passwordHash: "not-used-for-sign-in" });

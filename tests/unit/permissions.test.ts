@@ -45,6 +45,8 @@ describe("the permission table", () => {
     "message:post": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER", "CRO", "ADMIN"],
     "inbox:read": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER", "CRO", "ADMIN"],
     "audit:read": ["ADMIN"],
+    "apikey:manage": ["ADMIN"],
+    "api:docs": ["MARKETER", "MARKETING_MANAGER", "CRO", "ADMIN"],
   };
 
   it.each(Object.entries(expected))("grants %s to exactly the intended roles", (permission, roles) => {
@@ -58,10 +60,10 @@ describe("the permission table", () => {
   it("shows each role only the sections it may use", () => {
     expect(navigationFor("SALES_REP").map((item) => item.label)).toEqual(["My queue", "Leads", "Handovers", "Goals", "Campaigns", "Agreement", "Story", "Requests", "Messages", "Inbox"]);
     expect(navigationFor("SALES_MANAGER").map((item) => item.label)).toEqual(["Dashboard", "Leads", "Handovers", "Goals", "Campaigns", "Agreement", "Story", "Requests", "Messages", "Inbox"]);
-    expect(navigationFor("MARKETER").map((item) => item.label)).toEqual(["Pipeline review", "Leads", "Handovers", "Goals", "Campaigns", "Agreement", "Story", "Requests", "Messages", "Inbox"]);
-    expect(navigationFor("MARKETING_MANAGER").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Goals", "Campaigns", "Agreement", "Story", "Requests", "Pulse", "Messages", "Inbox"]);
-    expect(navigationFor("CRO").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Goals", "Campaigns", "Agreement", "Story", "Requests", "Pulse", "Messages", "Inbox"]);
-    expect(navigationFor("ADMIN").map((item) => item.label)).toEqual(["Goals", "Agreement", "Story", "Messages", "Inbox", "Users", "Audit log"]);
+    expect(navigationFor("MARKETER").map((item) => item.label)).toEqual(["Pipeline review", "Leads", "Handovers", "Goals", "Campaigns", "Agreement", "Story", "Requests", "Messages", "Inbox", "API docs"]);
+    expect(navigationFor("MARKETING_MANAGER").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Goals", "Campaigns", "Agreement", "Story", "Requests", "Pulse", "Messages", "Inbox", "API docs"]);
+    expect(navigationFor("CRO").map((item) => item.label)).toEqual(["Dashboard", "Pipeline review", "Leads", "Handovers", "Goals", "Campaigns", "Agreement", "Story", "Requests", "Pulse", "Messages", "Inbox", "API docs"]);
+    expect(navigationFor("ADMIN").map((item) => item.label)).toEqual(["Goals", "Agreement", "Story", "Messages", "Inbox", "Users", "Audit log", "API keys", "API docs"]);
   });
 
   it("lands each role on the page its work starts from, one it may open", () => {

@@ -1,0 +1,19 @@
+// The intake API's answers as plain values (status, body, headers), so services and tests need no HTTP objects.
+import type { z } from "zod";
+import type { errorBodySchema } from "./schemas";
+
+export interface ApiReply {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+type ErrorCode = z.output<typeof errorBodySchema>["error"]["code"];
+
+export function apiError(status: number, code: ErrorCode, message: string, fieldErrors?: Record<string, string[]>, headers?: Record<string, string>): ApiReply {
+  return { status, body: { error: { code, message, ...(fieldErrors && { fieldErrors }) } }, ...(headers && { headers }) };
+}
+
+export function toResponse(reply: ApiReply): Response {
+  return Response.json(reply.body, { status: reply.status, headers: { "Cache-Control": "no-store", ...reply.headers } });
+}

@@ -1,0 +1,125 @@
+// The intake API's writes: one lead or a batch, through the lead service (scored, qualified and handed over exactly
+// as a lead typed in the form), each request in one transaction with its idempotency record.
+import { db, Prisma, type Tx } from "../db/client";
+import { DomainError } from "../actions/result";
+import { fieldErrorsOf } from "../actions/pipeline";
+import { createOrMergeLead, type LeadAuthor } from "../leads/service";
+import { createOrMergeLeads } from "../leads/bulk";
+import type { LeadInput } from "../leads/schemas";
+import type { ApiCaller } from "../api-keys/service";
+import { batchStatus, batchSummary, IDEMPOTENCY_TTL_MS, replayOf, requestFingerprint, type ItemResult } from "./rules";
+import { batchEnvelopeSchema, intakeLeadSchema } from "./schemas";
+import { leadViewById } from "./queries";
+import { apiError, type ApiReply } from "./replies";
+
+function authorOf(caller: ApiCaller): LeadAuthor {
+  return { kind: "api", apiKeyId: caller.id, actor: caller.actor };
+}
+
+/** POST /api/v1/leads: 201 created, 200 merged into the lead with this email, 422 with every field error. */
+export async function submitLead(caller: ApiCaller, body: unknown, idempotencyKey: string | null): Promise<ApiReply> {
+  const parsed = intakeLeadSchema.safeParse(body);
+  if (!parsed.success) return apiError(422, "invalid", "The lead is not valid; nothing was written.", fieldErrorsOf(parsed.error));
+  return writeOnce(caller, idempotencyKey, requestFingerprint("POST /api/v1/leads", body), 5_000, async (tx) => {
+    const written = await createOrMergeLead(tx, authorOf(caller), parsed.data);
+    const lead = await leadViewById(written.id, tx);
+    return { status: written.outcome === "created" ? 201 : 200, body: { outcome: written.outcome, filled: written.filled, lead } };
+  });
+}
+
+/**
+ * POST /api/v1/leads/batch: every item checked with the form's schema (and its campaign looked up), then, if all are
+ * valid or the caller asked for partial acceptance, the valid ones written in one transaction.
+ */
+export async function submitBatch(caller: ApiCaller, body: unknown, idempotencyKey: string | null): Promise<ApiReply> {
+  const envelope = batchEnvelopeSchema.safeParse(body);
+  if (!envelope.success) return apiError(422, "invalid", "The batch is not valid; nothing was written.", fieldErrorsOf(envelope.error));
+  const { leads, partial } = envelope.data;
+  const checked = leads.map((item) => intakeLeadSchema.safeParse(item));
+  const unknownCampaigns = await missingCampaigns(checked.flatMap((item) => (item.success && item.data.campaignId ? [item.data.campaignId] : [])));
+  const results: ItemResult[] = checked.map((item, index) => {
+    if (!item.success) return { index, status: "invalid", fieldErrors: fieldErrorsOf(item.error) };
+    if (item.data.campaignId && unknownCampaigns.has(item.data.campaignId)) return { index, status: "invalid", fieldErrors: { campaignId: ["Choose a campaign from the list"] } };
+    return { index, status: "not_written" };
+  });
+  if (batchStatus(results, partial) === 422) {
+    return { status: 422, body: { error: { code: "invalid", message: "Some leads are not valid; nothing was written." }, summary: batchSummary(results), results } };
+  }
+  const valid = results.flatMap((result) => (result.status === "not_written" ? [{ index: result.index, input: (checked[result.index] as { data: LeadInput }).data }] : []));
+  // A minute per thousand leads is far more than it takes; the limit only stops a stuck transaction holding locks.
+  return writeOnce(caller, idempotencyKey, requestFingerprint("POST /api/v1/leads/batch", body), 60_000, async (tx) => {
+    const leads = await createOrMergeLeads(tx, { kind: "api", apiKeyId: caller.id, actor: caller.actor }, valid.map((item) => item.input), new Date());
+    const written = [...results];
+    valid.forEach(({ index }, position) => {
+      const lead = leads[position]!;
+      written[index] = { index, status: lead.outcome, id: lead.id, stage: lead.stage };
+    });
+    return { status: 200, body: { summary: batchSummary(written), results: written } };
+  });
+}
+
+async function missingCampaigns(ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const unique = [...new Set(ids)];
+  const found = await db().campaign.findMany({ where: { id: { in: unique } }, select: { id: true } });
+  const known = new Set(found.map((campaign) => campaign.id));
+  return new Set(unique.filter((id) => !known.has(id)));
+}
+
+/**
+ * Runs a write in one transaction that also claims the request's Idempotency-Key and stores its response, so the
+ * response exists exactly when the writes do. A concurrent request with the same key waits on the key's row (the
+ * primary key's unique check) until the first commits, then replays its response: never a second write.
+ */
+async function writeOnce(caller: ApiCaller, idempotencyKey: string | null, fingerprint: string, timeout: number, work: (tx: Tx) => Promise<ApiReply>): Promise<ApiReply> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db().$transaction(
+        async (tx) => {
+          if (idempotencyKey) {
+            const replay = await claimKey(tx, caller.id, idempotencyKey, fingerprint);
+            if (replay) return replay;
+          }
+          const reply = await work(tx);
+          if (idempotencyKey) {
+            await tx.idempotencyKey.update({
+              where: { apiKeyId_key: { apiKeyId: caller.id, key: idempotencyKey } },
+              data: { status: reply.status, responseBody: reply.body as Prisma.InputJsonValue },
+            });
+          }
+          return reply;
+        },
+        { maxWait: 15_000, timeout },
+      );
+    } catch (error) {
+      if (error instanceof DomainError) return apiError(422, "invalid", error.message, error.fieldErrors as Record<string, string[]> | undefined);
+      // A deadlock or serialization failure left no trace: try again, a few times.
+      if (isRetryable(error) && attempt < 3) continue;
+      throw error;
+    }
+  }
+}
+
+/** Claims the key for this request, or returns what an earlier request with it already answered. */
+async function claimKey(tx: Tx, apiKeyId: string, key: string, fingerprint: string): Promise<ApiReply | null> {
+  const now = new Date();
+  // Now and then, clear keys past their 24 hours (lazily, instead of a scheduled job).
+  if (Math.random() < 0.01) await tx.idempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - IDEMPOTENCY_TTL_MS) } } });
+  for (;;) {
+    const claimed = await tx.$executeRaw`
+      INSERT INTO "IdempotencyKey" ("apiKeyId", key, "requestHash", status, "responseBody", "createdAt")
+      VALUES (${apiKeyId}, ${key}, ${fingerprint}, 0, 'null'::jsonb, ${now})
+      ON CONFLICT ("apiKeyId", key) DO NOTHING`;
+    if (claimed === 1) return null;
+    const stored = await tx.idempotencyKey.findUnique({ where: { apiKeyId_key: { apiKeyId, key } } });
+    if (!stored) continue; // The request that held it rolled back between our two statements: claim it again.
+    const replay = replayOf({ requestHash: stored.requestHash, status: stored.status, body: stored.responseBody, createdAt: stored.createdAt }, fingerprint, now);
+    if (replay.kind === "replay") return { status: replay.status, body: replay.body, headers: { "Idempotent-Replayed": "true" } };
+    if (replay.kind === "mismatch") return apiError(409, "idempotency_conflict", "This Idempotency-Key was used with a different request body. Use a new key for a new request.");
+    await tx.idempotencyKey.delete({ where: { apiKeyId_key: { apiKeyId, key } } });
+  }
+}
+
+function isRetryable(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2034" || error.code === "P2002");
+}

@@ -1,0 +1,199 @@
+// Many leads at once (the intake API's batch), through the lead service's own rules: the same rows, scores, stage
+// changes, handovers, rollup counts, source touches and audit entries as createOrMergeLead one lead at a time
+// (proven by tests/integration/intake-bulk.test.ts), written with a dozen set-based statements instead of about
+// twenty per lead. Leads whose email exists, or repeats within the batch, are merged one by one afterwards.
+import type { Tx } from "../db/client";
+import type { LeadSource } from "../db/enums";
+import { findActiveDefinition, type LoadedDefinition } from "../agreement/active";
+import { evaluateLead, type Evaluation } from "../agreement/rules";
+import { dueAt, pickNextRep, type RepLoad } from "../handovers/rules";
+import { bumpCounts } from "../metrics/rollup";
+import { normalizeCompanyName, tidyCompanyName } from "./rules";
+import type { LeadInput } from "./schemas";
+import { createOrMergeLead, type LeadAuthor, type LeadWrite } from "./service";
+import { insertMany, sortableId } from "./bulk-insert";
+
+type ApiAuthor = Extract<LeadAuthor, { kind: "api" }>;
+interface Facts {
+  size: number | null;
+  industry: string | null;
+  country: string | null;
+}
+interface NewLead {
+  index: number;
+  input: LeadInput;
+  id: string;
+  evaluation: Evaluation | null;
+}
+
+export async function createOrMergeLeads(tx: Tx, author: ApiAuthor, inputs: readonly LeadInput[], now: Date): Promise<LeadWrite[]> {
+  const results: LeadWrite[] = new Array(inputs.length);
+  const existing = await tx.$queryRaw<{ email: string }[]>`
+    SELECT email FROM "Lead" WHERE email = ANY(${[...new Set(inputs.map((input) => input.email))]}::text[]) FOR UPDATE`;
+  const taken = new Set(existing.map((row) => row.email));
+  const fresh: number[] = [];
+  const later: number[] = [];
+  inputs.forEach((input, index) => {
+    if (taken.has(input.email)) {
+      later.push(index);
+    } else {
+      taken.add(input.email);
+      fresh.push(index);
+    }
+  });
+
+  if (fresh.length > 0) {
+    const definition = await findActiveDefinition(tx);
+    const batch = fresh.map((index) => inputs[index]!);
+    const { ids: companyIds, factsAt } = await upsertCompanies(tx, batch, now);
+    const evaluations = batch.map((input, position) =>
+      definition
+        ? evaluateLead(
+            { title: input.title ?? null, companySize: factsAt[position]!.size, industry: factsAt[position]!.industry, country: factsAt[position]!.country, source: input.source, hasCampaign: !!input.campaignId, touches: 0 },
+            definition.rules,
+          )
+        : null,
+    );
+    const created = (await insertMany(
+      tx,
+      "Lead",
+      { id: "text", name: "text", email: "text", title: "text", companyId: "text", source: "enum:LeadSource", campaignId: "text", stage: "enum:Stage", stageChangedAt: "timestamp", score: "int", createdAt: "timestamp", updatedAt: "timestamp" },
+      batch.map((input, position) => ({
+        id: sortableId(),
+        name: input.name,
+        email: input.email,
+        title: input.title ?? null,
+        companyId: companyIds.get(normalizeCompanyName(input.company))!,
+        source: input.source,
+        campaignId: input.campaignId ?? null,
+        stage: "INQUIRY",
+        stageChangedAt: now,
+        score: evaluations[position]?.score ?? 0,
+        createdAt: now,
+        updatedAt: now,
+      })),
+      // A concurrent request created some of these emails after our check: those are merged below instead.
+      { onConflict: "ON CONFLICT (email) DO NOTHING", returning: "id, email" },
+    )) as { id: string; email: string }[];
+    const idByEmail = new Map(created.map((row) => [row.email, row.id]));
+    const written: NewLead[] = [];
+    fresh.forEach((index, position) => {
+      const id = idByEmail.get(inputs[index]!.email);
+      if (id) written.push({ index, input: inputs[index]!, id, evaluation: evaluations[position]! });
+      else later.push(index);
+    });
+    await recordArrivals(tx, author, written, now);
+    const qualified = definition ? await qualify(tx, definition, written, now) : new Set<string>();
+    for (const lead of written) results[lead.index] = { id: lead.id, stage: qualified.has(lead.id) ? "MQL" : "INQUIRY", outcome: "created", filled: [] };
+  }
+  for (const index of later.sort((a, b) => a - b)) results[index] = await createOrMergeLead(tx, author, inputs[index]!, now);
+  return results;
+}
+
+/**
+ * Companies as the one-at-a-time path leaves them: each lead's given facts overwrite, in batch order, and each lead
+ * is scored with its company's facts as they stood when it arrived. Existing companies are locked while read.
+ */
+async function upsertCompanies(tx: Tx, inputs: readonly LeadInput[], now: Date): Promise<{ ids: Map<string, string>; factsAt: Facts[] }> {
+  const names = [...new Set(inputs.map((input) => normalizeCompanyName(input.company)))];
+  const known = await tx.$queryRaw<(Facts & { normalizedName: string })[]>`
+    SELECT "normalizedName", size, industry, country FROM "Company" WHERE "normalizedName" = ANY(${names}::text[]) FOR UPDATE`;
+  const state = new Map<string, Facts>(known.map(({ normalizedName, ...facts }) => [normalizedName, facts]));
+  const display = new Map<string, string>();
+  const factsAt = inputs.map((input) => {
+    const key = normalizeCompanyName(input.company);
+    if (!display.has(key)) display.set(key, tidyCompanyName(input.company));
+    const current = state.get(key) ?? { size: null, industry: null, country: null };
+    const next = { size: input.companySize ?? current.size, industry: input.industry ?? current.industry, country: input.country ?? current.country };
+    state.set(key, next);
+    return next;
+  });
+  const rows = names.map((name) => ({ name, ...state.get(name)! }));
+  const upserted = await tx.$queryRaw<{ id: string; normalizedName: string }[]>`
+    INSERT INTO "Company" (id, name, "normalizedName", size, industry, country, "createdAt", "updatedAt")
+    SELECT gen_random_uuid()::text, d, n, s, i, c, ${now}, ${now}
+    FROM unnest(${rows.map((row) => display.get(row.name)!)}::text[], ${rows.map((row) => row.name)}::text[], ${rows.map((row) => row.size)}::int[],
+                ${rows.map((row) => row.industry)}::text[], ${rows.map((row) => row.country)}::text[]) AS t(d, n, s, i, c)
+    ON CONFLICT ("normalizedName") DO UPDATE SET
+      size = COALESCE(EXCLUDED.size, "Company".size), industry = COALESCE(EXCLUDED.industry, "Company".industry),
+      country = COALESCE(EXCLUDED.country, "Company".country), "updatedAt" = EXCLUDED."updatedAt"
+    RETURNING id, "normalizedName"`;
+  return { ids: new Map(upserted.map((row) => [row.normalizedName, row.id])), factsAt };
+}
+
+/** Each new lead's INQUIRY stage change, funnel count, source touch and audit entry. */
+async function recordArrivals(tx: Tx, author: ApiAuthor, leads: readonly NewLead[], now: Date) {
+  if (leads.length === 0) return;
+  const at = now;
+  await insertMany(tx, "StageChange", CHANGE_COLUMNS, leads.map((lead) => ({ id: sortableId(), leadId: lead.id, fromStage: null, toStage: "INQUIRY", at, actorId: null, reason: "Arrived through the API", repId: null })));
+  await bumpCounts(tx, leads.map((lead) => ({ day: now, stage: "INQUIRY" as const, source: lead.input.source as LeadSource, campaignId: lead.input.campaignId ?? null, repId: null, entered: 1, advanced: 0 })));
+  await insertMany(
+    tx,
+    "SourceTouch",
+    { id: "text", leadId: "text", source: "enum:LeadSource", campaignId: "text", apiKeyId: "text", created: "bool", at: "timestamp" },
+    leads.map((lead) => ({ id: sortableId(), leadId: lead.id, source: lead.input.source, campaignId: lead.input.campaignId ?? null, apiKeyId: author.apiKeyId, created: true, at })),
+  );
+  await insertAudit(
+    tx,
+    leads.map((lead) => ({
+      action: "lead.created",
+      entityType: "Lead",
+      entityId: lead.id,
+      data: { email: lead.input.email, source: lead.input.source, campaignId: lead.input.campaignId ?? null, actor: author.actor, apiKeyId: author.apiKeyId },
+    })),
+  );
+}
+
+const CHANGE_COLUMNS = { id: "text", leadId: "text", fromStage: "enum:Stage", toStage: "enum:Stage", at: "timestamp", actorId: "text", reason: "text", repId: "text" } as const;
+
+/** System audit entries (no person acted), stamped by the database like every other entry. */
+async function insertAudit(tx: Tx, entries: readonly { action: string; entityType: string; entityId: string; data?: object }[]) {
+  await insertMany(
+    tx,
+    "AuditEvent",
+    { id: "text", actorId: "text", action: "text", entityType: "text", entityId: "text", data: "jsonb" },
+    entries.map((entry) => ({ id: sortableId(), actorId: null, action: entry.action, entityType: entry.entityType, entityId: entry.entityId, data: entry.data ?? {} })),
+  );
+}
+
+/**
+ * The leads that meet the definition become MQLs, each handed to the next rep by the same fair round robin (under the
+ * same lock) as one at a time; with no active rep they wait as inquiries, as they would one at a time.
+ */
+async function qualify(tx: Tx, definition: LoadedDefinition, leads: readonly NewLead[], now: Date): Promise<Set<string>> {
+  const candidates = leads.filter((lead) => lead.evaluation?.qualifies);
+  if (candidates.length === 0) return new Set();
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('tandem:handover-assignment'))`;
+  const reps = await tx.$queryRaw<RepLoad[]>`
+    SELECT u.id, u."createdAt" AS "joinedAt",
+           (SELECT h.turn FROM "Handover" h WHERE h."toUserId" = u.id ORDER BY h.turn DESC LIMIT 1) AS "lastAssignedAt"
+    FROM "User" u WHERE u.role = 'SALES_REP' AND u.active`;
+  if (reps.length === 0) {
+    await insertAudit(tx, candidates.map((lead) => ({ action: "lead.qualification_waiting_for_rep", entityType: "Lead", entityId: lead.id })));
+    return new Set();
+  }
+  // Turns only need to order: each pick becomes the newest turn, as the handover it opens will be.
+  let newest = Math.max(0, ...reps.map((rep) => Number(rep.lastAssignedAt ?? 0)));
+  const assignments = candidates.map((lead) => {
+    const repId = pickNextRep(reps)!;
+    reps.find((rep) => rep.id === repId)!.lastAssignedAt = ++newest;
+    return { lead, repId };
+  });
+  const { sla } = definition.rules;
+  const handovers = await tx.handover.createManyAndReturn({
+    data: assignments.map(({ lead, repId }) => ({ leadId: lead.id, fromUserId: null, toUserId: repId, definitionVersion: definition.version, createdAt: now, dueAt: dueAt(now, sla.acceptHours), firstTouchHours: sla.firstTouchHours })),
+    select: { id: true, leadId: true, toUserId: true },
+  });
+  const reason = (lead: NewLead) => `Met lead definition v${definition.version} with ${lead.evaluation!.score} points`;
+  await tx.lead.updateMany({ where: { id: { in: candidates.map((lead) => lead.id) } }, data: { stage: "MQL", stageChangedAt: now, qualifiedVersion: definition.version, version: { increment: 1 } } });
+  await insertMany(tx, "StageChange", CHANGE_COLUMNS, candidates.map((lead) => ({ id: sortableId(), leadId: lead.id, fromStage: "INQUIRY", toStage: "MQL", at: now, actorId: null, reason: reason(lead), repId: null })));
+  await bumpCounts(tx, [
+    ...candidates.map((lead) => ({ day: now, stage: "MQL" as const, source: lead.input.source, campaignId: lead.input.campaignId ?? null, repId: null, entered: 1, advanced: 0 })),
+    ...candidates.map((lead) => ({ day: now, stage: "INQUIRY" as const, source: lead.input.source, campaignId: lead.input.campaignId ?? null, repId: null, entered: 0, advanced: 1 })),
+  ]);
+  await insertAudit(tx, [
+    ...handovers.map((handover) => ({ action: "handover.opened", entityType: "Handover", entityId: handover.id, data: { leadId: handover.leadId, toUserId: handover.toUserId, definitionVersion: definition.version } })),
+    ...candidates.map((lead) => ({ action: "lead.stage_changed", entityType: "Lead", entityId: lead.id, data: { from: "INQUIRY", to: "MQL", via: "qualification", reason: reason(lead) } })),
+  ]);
+  return new Set(candidates.map((lead) => lead.id));
+}

@@ -1,0 +1,112 @@
+// The batch's set-based write must leave exactly what writing its leads one at a time leaves: the same leads, scores,
+// stages, stage history, handovers (to the same reps, in the same order), funnel counts, touches and audit entries.
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { createOrMergeLead } from "@/lib/leads/service";
+import { createOrMergeLeads } from "@/lib/leads/bulk";
+import type { LeadInput } from "@/lib/leads/schemas";
+import { resetDatabase } from "./support/db";
+import { leadInput, makeActiveDefinition, makeUser } from "./support/factories";
+import { makeCampaign } from "./support/campaigns";
+
+const now = new Date("2026-11-22T12:00:00Z");
+
+/** The same starting point each time: three reps, a marketer's campaign, a definition, one existing lead. */
+async function world() {
+  await resetDatabase();
+  await makeActiveDefinition();
+  for (const name of ["Ada", "Bo", "Cy"]) await makeUser("SALES_REP", { name, email: `${name.toLowerCase()}@reps.test` });
+  const marketer = await makeUser("MARKETER", { email: "marketer@marketing.test" });
+  const campaign = await makeCampaign(marketer.id, { name: "Bulk campaign" });
+  await createOrMergeLead(db(), { kind: "api", apiKeyId: (await key()).id, actor: "api-key:Bulk" }, leadInput({ email: "existing@customer.test", name: "Existing", title: undefined, company: "Shared Co" }), now);
+  return { campaignId: campaign.id };
+}
+
+async function key() {
+  return (await db().apiKey.findFirst({ select: { id: true } })) ?? db().apiKey.create({ data: { name: "Bulk", prefix: "tdm_bulk0000", hash: "0".repeat(64) }, select: { id: true } });
+}
+
+function batch(campaignId: string): LeadInput[] {
+  const leads: LeadInput[] = [];
+  for (let n = 0; n < 40; n++) {
+    const fits = n % 3 === 0;
+    leads.push(
+      leadInput({
+        email: `bulk.${n}@customer.test`,
+        name: `Bulk ${n}`,
+        title: fits ? "VP Sales" : n % 5 === 0 ? undefined : "Intern",
+        company: n % 4 === 0 ? "Shared Co" : `Company ${n}`,
+        companySize: n % 7 === 0 ? undefined : fits ? 400 : 10,
+        industry: n % 6 === 1 ? undefined : "Software",
+        country: fits ? "US" : "BR",
+        source: n % 2 === 0 ? "WEBINAR" : "PAID_SEARCH",
+        campaignId: n % 5 === 2 ? campaignId : undefined,
+      }),
+    );
+  }
+  // A repeat within the batch, and a lead that already exists: both merged.
+  leads.push(leadInput({ email: "bulk.4@customer.test", name: "Repeat", company: "Other Co", title: "CFO", source: "EVENT" }));
+  leads.push(leadInput({ email: "existing@customer.test", name: "Again", company: "Another Co", title: "Head of Data", source: "PARTNER" }));
+  return leads;
+}
+
+async function snapshot() {
+  const leads = await db().lead.findMany({
+    orderBy: { email: "asc" },
+    select: {
+      email: true, name: true, title: true, stage: true, score: true, qualifiedVersion: true, version: true, campaign: { select: { name: true } },
+      company: { select: { name: true, size: true, industry: true, country: true } },
+      stageChanges: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { fromStage: true, toStage: true, reason: true, actorId: true, repId: true } },
+      handovers: { select: { toUser: { select: { email: true } }, status: true, dueAt: true, definitionVersion: true, turn: true } },
+      sourceTouches: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { source: true, created: true } },
+    },
+  });
+  const rollup = await db().funnelRollup.findMany({ orderBy: [{ stage: "asc" }, { source: "asc" }, { campaignId: "asc" }], select: { day: true, stage: true, source: true, campaignId: true, repId: true, entered: true, advanced: true } });
+  const audit = await db().auditEvent.groupBy({ by: ["action"], _count: true, orderBy: { action: "asc" } });
+  const campaigns = new Map((await db().campaign.findMany({ select: { id: true, name: true } })).map((campaign) => [campaign.id, campaign.name]));
+  return {
+    leads,
+    rollup: rollup.map((row) => ({ ...row, campaignId: campaigns.get(row.campaignId) ?? row.campaignId })),
+    audit,
+    companies: await db().company.count(),
+  };
+}
+
+beforeEach(async () => {
+  await resetDatabase();
+});
+
+describe("bulk intake", () => {
+  it("leaves exactly what one lead at a time leaves", async () => {
+    const first = await world();
+    const author = { kind: "api" as const, apiKeyId: (await key()).id, actor: "api-key:Bulk" };
+    const oneByOne = await db().$transaction(async (tx) => {
+      const results = [];
+      for (const input of batch(first.campaignId)) results.push(await createOrMergeLead(tx, author, input, now));
+      return results;
+    }, { timeout: 120_000 });
+    const expected = await snapshot();
+
+    const second = await world();
+    const author2 = { ...author, apiKeyId: (await key()).id };
+    const bulk = await db().$transaction((tx) => createOrMergeLeads(tx, author2, batch(second.campaignId), now), { timeout: 120_000 });
+    const actual = await snapshot();
+
+    expect(bulk.map((result) => [result.outcome, result.stage, result.filled])).toEqual(oneByOne.map((result) => [result.outcome, result.stage, result.filled]));
+    // Turns are a global sequence; what matters is their order, which the rep assignment already shows.
+    const withoutTurns = (state: typeof expected) => ({ ...state, leads: state.leads.map((lead) => ({ ...lead, handovers: lead.handovers.map(({ turn: _turn, ...rest }) => rest) })) });
+    expect(withoutTurns(actual)).toEqual(withoutTurns(expected));
+    expect(actual.leads.filter((lead) => lead.stage === "MQL").length).toBeGreaterThan(5);
+    expect(actual.leads.some((lead) => lead.stage === "INQUIRY")).toBe(true);
+  });
+
+  it("leaves qualifying leads waiting as inquiries when no rep is active, as one at a time does", async () => {
+    await resetDatabase();
+    await makeActiveDefinition();
+    const author = { kind: "api" as const, apiKeyId: (await key()).id, actor: "api-key:Bulk" };
+    const results = await db().$transaction((tx) => createOrMergeLeads(tx, author, [leadInput({ email: "fit@customer.test" })], now));
+    expect(results).toEqual([{ id: expect.any(String), stage: "INQUIRY", outcome: "created", filled: [] }]);
+    expect(await db().lead.findUniqueOrThrow({ where: { email: "fit@customer.test" } })).toMatchObject({ stage: "INQUIRY", score: expect.any(Number) });
+    expect(await db().auditEvent.count({ where: { action: "lead.qualification_waiting_for_rep" } })).toBe(1);
+  });
+});
