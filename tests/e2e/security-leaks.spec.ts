@@ -14,8 +14,8 @@ function serverSecrets(baseURL: string): string[] {
   return ["auth-secret", "postgres-password"].map((name) => readFileSync(path.join(folder, name), "utf8").trim()).filter((secret) => secret.length >= 16);
 }
 
-/** A bcrypt hash, the field that holds it, a connection string. */
-const FORBIDDEN = [/\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}/, /passwordHash/, /keyHash/i, /postgres(ql)?:\/\//i];
+/** A bcrypt hash, the field that holds it, an API key's hash (SHA-256 hex) as a serialised field, a connection string. */
+const FORBIDDEN = [/\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}/, /passwordHash/, /keyHash/i, /\\?"hash\\?":\s*\\?"[0-9a-f]{64}/, /postgres(ql)?:\/\//i];
 
 function leaksIn(body: string, secrets: string[]): string[] {
   return [

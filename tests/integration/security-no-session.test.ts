@@ -18,7 +18,12 @@ function filesNamed(folder: string, name: string): string[] {
 }
 
 /** Routes that are public by design: the sign-in endpoints themselves, and the health check (it reveals nothing). */
-const PUBLIC_ROUTES = new Set([path.join("app", "api", "auth", "[...nextauth]", "route.ts"), path.join("app", "api", "health", "route.ts")]);
+// Public on purpose: sign-in itself, the health check, and the intake API's description (its endpoints need a key).
+const PUBLIC_ROUTES = new Set([
+  path.join("app", "api", "auth", "[...nextauth]", "route.ts"),
+  path.join("app", "api", "health", "route.ts"),
+  path.join("app", "api", "v1", "openapi.json", "route.ts"),
+]);
 /** Every module that declares server actions ("use server" at the top), wherever it lives. */
 const ACTION_FILES = ["lib", "app", "components"].flatMap((folder) =>
   readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })
