@@ -7,6 +7,7 @@ import { campaignDemoRows } from "./campaign-feedback";
 import { buildDemoDataset } from "./dataset";
 import { seedPulseAndStory } from "./pulse-story";
 import { seedGoals } from "./goals";
+import { seedGoalAndStoryThreads } from "./goal-story-threads";
 import { buildDemoMessaging } from "./messaging";
 
 export interface SeedResult {
@@ -105,6 +106,7 @@ export async function seedDemoData(
       await insertRows(tx, "Notification", messaging.notifications);
       await rebuildFunnelRollup(tx);
       await seedGoals(tx, options.now, dataset.users);
+      await seedGoalAndStoryThreads(tx, options.now, dataset.users);
       await tx.auditEvent.create({ data: auditEvent(options.now, counts) });
       return { created: true, ...counts };
     },
