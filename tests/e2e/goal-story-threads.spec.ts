@@ -8,7 +8,10 @@ test("a rep comments on the story in force and on a goal; the heads read the com
   const stamp = Date.now().toString(36);
   const rep = await sessionAs(browser, "SALES_REP");
 
-  await rep.goto("/story");
+  // The rep's home leads to the story's comments.
+  await rep.goto("/queue");
+  await rep.getByRole("link", { name: "Comment on it" }).click();
+  await expect(rep).toHaveURL(/\/story#thread-story$/);
   const storyComment = `Persona two needs a shorter pitch (${stamp})`;
   await composer(rep, "thread-story").fill(storyComment);
   await rep.locator("#thread-story").getByRole("button", { name: "Send" }).click();
