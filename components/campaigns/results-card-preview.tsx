@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import Markdown from "react-markdown";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
 
@@ -5,7 +6,7 @@ import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
  * The results card as the team channel will show it, and its Markdown text. Rendered with react-markdown, which never
  * renders raw HTML; the text itself escapes Markdown in names (resultsCard).
  */
-export function ResultsCardPreview({ markdown }: { markdown: string }) {
+export function ResultsCardPreview({ markdown, action }: { markdown: string; action?: ReactNode }) {
   return (
     <Card aria-labelledby="card-title">
       <CardHeader>
@@ -23,6 +24,7 @@ export function ResultsCardPreview({ markdown }: { markdown: string }) {
           <summary className="cursor-pointer text-sm text-brand">Show the Markdown text</summary>
           <pre className="mt-2 overflow-x-auto rounded-md bg-subtle p-3 text-xs whitespace-pre-wrap">{markdown}</pre>
         </details>
+        {action}
       </CardBody>
     </Card>
   );

@@ -34,9 +34,14 @@ export async function RepHomeCards({ user }: { user: CurrentUser }) {
               <p className="text-sm text-muted">
                 The brand and product story, with the key messages for {story.personas} {story.personas === 1 ? "persona" : "personas"}.
               </p>
-              <Link href="/story" className="inline-block text-sm font-medium text-brand hover:underline">
-                Read the story
-              </Link>
+              <div className="flex flex-wrap gap-x-4 gap-y-1">
+                <Link href="/story" className="inline-block text-sm font-medium text-brand hover:underline">
+                  Read the story
+                </Link>
+                <Link href="/story#thread-story" className="inline-block text-sm font-medium text-brand hover:underline">
+                  Comment on it
+                </Link>
+              </div>
             </>
           ) : (
             <p className="text-sm text-muted">The heads of sales and marketing have not signed a story yet.</p>

@@ -21,12 +21,14 @@ export function AppShell({ user, nav, unread, children }: Props) {
         Skip to content
       </a>
       <header className="border-b border-border bg-surface">
-        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+        {/* Up to 14 sections: the brand and the user share the first row, the navigation takes a full row of its own
+            below and wraps, so every label stays visible from a phone to 1280px without scrolling sideways. */}
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/" className="text-lg font-semibold tracking-tight text-brand">
             Tandem
           </Link>
           <NavLinks items={nav.map(({ href, label }) => ({ href, label }))} unread={unread} />
-          <div className="ml-auto flex items-center gap-3 text-sm" data-testid="current-user">
+          <div className="ml-auto flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" data-testid="current-user">
             <span className="font-medium">{user.name}</span>
             <Badge tone="brand">{ROLE_LABELS[user.role]}</Badge>
             <SignOutButton />

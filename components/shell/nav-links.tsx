@@ -11,7 +11,7 @@ export function NavLinks({ items, unread = 0 }: { items: { href: string; label: 
   const pathname = usePathname();
   const count = useUnreadCount(unread);
   return (
-    <nav aria-label="Main" className="flex gap-1">
+    <nav aria-label="Main" className="order-last flex w-full flex-wrap gap-1">
       {items.map((item) => {
         const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
         const badge = item.href === INBOX && count > 0;
@@ -23,7 +23,7 @@ export function NavLinks({ items, unread = 0 }: { items: { href: string; label: 
               // The count is in the link's name for screen readers; the visible badge beside it is decoration.
               aria-label={badge ? `${item.label}, ${count} unread` : undefined}
               className={cn(
-                "rounded-md px-3 py-1.5 text-sm font-medium text-muted hover:bg-subtle hover:text-foreground",
+                "rounded-md px-2 py-1.5 text-sm font-medium whitespace-nowrap text-muted hover:bg-subtle hover:text-foreground focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand sm:px-3",
                 current && "bg-brand-soft text-brand",
                 badge && "pr-8",
               )}

@@ -91,3 +91,14 @@ export const campaignListQuerySchema = z.object({
   worked: z.literal("1").optional().catch(undefined),
 });
 export type CampaignListQuery = z.output<typeof campaignListQuerySchema>;
+
+/**
+ * Sharing a campaign's results card to the team channel. Only the campaign and a key: the card's text is computed on
+ * the server from the real results, never sent by the browser. The key is fresh each time the dialog opens, so a
+ * double click (or a retry) posts once.
+ */
+export const shareResultsSchema = z.object({
+  campaignId: id,
+  clientKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { error: "Reload the page and try again" }),
+});
+export type ShareResultsInput = z.output<typeof shareResultsSchema>;

@@ -1,5 +1,5 @@
-// Who may see a thread is who may see its subject. One entry per subject type: adding goals or stories means adding
-// an entry here (and the enum value), nothing else.
+// Who may see a thread is who may see its subject. One entry per subject type: adding a subject means adding an
+// entry here (and the enum value), nothing else.
 import type { Tx } from "../db/client";
 import type { Role, ThreadSubject } from "../db/enums";
 import { can, type Permission } from "../auth/permissions";
@@ -44,11 +44,28 @@ export const SUBJECT_ACCESS: Record<ThreadSubject, SubjectAccess> = {
     },
   },
   CAMPAIGN: {
-    // Campaigns have no read permission of their own yet; whoever reads leads reads the campaigns they come from.
-    permission: "lead:read",
+    // Everyone who may read campaigns sees every campaign (lib/campaigns/queries.ts visibleCampaigns).
+    permission: "campaign:read",
     find: async (tx, id) => {
       const campaign = await tx.campaign.findUnique({ where: { id }, select: { name: true } });
       return campaign && { where: `the campaign ${campaign.name}`, link: `/campaigns/${id}#thread-campaign` };
+    },
+  },
+  GOAL: {
+    // Everyone who may read goals sees every goal (the goals list has no record-level rule).
+    permission: "goal:read",
+    find: async (tx, id) => {
+      const goal = await tx.goal.findUnique({ where: { id }, select: { title: true } });
+      return goal && { where: `the goal ${goal.title}`, link: `/goals/${id}#thread-goal` };
+    },
+  },
+  STORY: {
+    // The subject is one story version, and only a version that has been in force: people comment on the story they
+    // tell, and a comment stays with the version it was about. Drafts are discussed by the heads while signing.
+    permission: "story:read",
+    find: async (tx, id) => {
+      const story = await tx.story.findFirst({ where: { id, activatedAt: { not: null } }, select: { version: true } });
+      return story && { where: `the story (v${story.version})`, link: `/story/versions/${story.version}#thread-story` };
     },
   },
 };

@@ -4,7 +4,7 @@ import { MESSAGE_MAX_LENGTH } from "./rules";
 
 const id = z.string().min(1).max(64);
 
-/** What a thread is about: the team channel, or a lead, handover or campaign by id. */
+/** What a thread is about: the team channel, or a lead, handover, campaign, goal or story version by id. */
 export const subjectSchema = z.object({
   subjectType: z.enum(ThreadSubject, { error: "Unknown kind of conversation" }),
   subjectId: id,

@@ -71,36 +71,23 @@ async function ensureThread(tx: Tx, subject: SubjectInput, now: Date): Promise<{
   return tx.thread.findUniqueOrThrow({ where: { subjectType_subjectId: { subjectType: subject.subjectType, subjectId: subject.subjectId } }, select: { id: true } });
 }
 
-function messageLink(subject: SubjectInfo, messageId: string): string {
+export function messageLink(subject: SubjectInfo, messageId: string): string {
   return `${subject.link.split("#")[0]}#message-${messageId}`;
 }
 
 export async function postMessage(actor: Actor, input: PostMessageInput, now = new Date()): Promise<MessageView> {
+  return postOnce(actor, input, () => db().$transaction((tx) => postMessageInTx(tx, actor, input, now)));
+}
+
+/**
+ * Runs `post` (a transaction that calls postMessageInTx) unless this author already posted with this key: a retried
+ * or double submission gets the first message back. Other services that post (a campaign's results card) use it too.
+ */
+export async function postOnce(actor: Actor, input: PostMessageInput, post: () => Promise<MessageView>): Promise<MessageView> {
   const repeat = await findRepeat(actor, input);
   if (repeat) return repeat;
   try {
-    return await db().$transaction(async (tx) => {
-      const subject = await visibleSubject(tx, actor, input);
-      const thread = await ensureThread(tx, input, now);
-      const others = await participants(tx, thread.id, subject);
-      const message = await tx.message.create({
-        data: { threadId: thread.id, authorId: actor.id, body: input.body, clientKey: input.clientKey, createdAt: now, updatedAt: now },
-        select: MESSAGE_SELECT,
-      });
-      const mentioned = await resolveMentions(tx, input.body, subject);
-      await tx.mention.createMany({ data: mentioned.map((user) => ({ messageId: message.id, userId: user.id })), skipDuplicates: true });
-      const recipients = recipientsOf({ authorId: actor.id, mentionedIds: mentioned.map((user) => user.id), participantIds: others, teamChannel: subject.type === "TEAM" });
-      const link = messageLink(subject, message.id);
-      await notify(
-        tx,
-        [
-          ...recipients.mention.map((userId) => ({ userId, kind: "MENTION" as const, sourceId: message.id, link, summary: messageSummary("MENTION", actor.name, subject.where, input.body) })),
-          ...recipients.reply.map((userId) => ({ userId, kind: "REPLY" as const, sourceId: message.id, link, summary: messageSummary("REPLY", actor.name, subject.where, input.body) })),
-        ],
-        now,
-      );
-      return toMessageView(message);
-    });
+    return await post();
   } catch (error) {
     // Two submissions of one message at the same moment: the second lost on the (author, key) index; show the first.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -109,6 +96,30 @@ export async function postMessage(actor: Actor, input: PostMessageInput, now = n
     }
     throw error;
   }
+}
+
+/** Writes a message, its mentions and its notifications inside the caller's transaction. */
+export async function postMessageInTx(tx: Tx, actor: Actor, input: PostMessageInput, now: Date): Promise<MessageView> {
+  const subject = await visibleSubject(tx, actor, input);
+  const thread = await ensureThread(tx, input, now);
+  const others = await participants(tx, thread.id, subject);
+  const message = await tx.message.create({
+    data: { threadId: thread.id, authorId: actor.id, body: input.body, clientKey: input.clientKey, createdAt: now, updatedAt: now },
+    select: MESSAGE_SELECT,
+  });
+  const mentioned = await resolveMentions(tx, input.body, subject);
+  await tx.mention.createMany({ data: mentioned.map((user) => ({ messageId: message.id, userId: user.id })), skipDuplicates: true });
+  const recipients = recipientsOf({ authorId: actor.id, mentionedIds: mentioned.map((user) => user.id), participantIds: others, teamChannel: subject.type === "TEAM" });
+  const link = messageLink(subject, message.id);
+  await notify(
+    tx,
+    [
+      ...recipients.mention.map((userId) => ({ userId, kind: "MENTION" as const, sourceId: message.id, link, summary: messageSummary("MENTION", actor.name, subject.where, input.body) })),
+      ...recipients.reply.map((userId) => ({ userId, kind: "REPLY" as const, sourceId: message.id, link, summary: messageSummary("REPLY", actor.name, subject.where, input.body) })),
+    ],
+    now,
+  );
+  return toMessageView(message);
 }
 
 /** The message this author already posted with this key, if any: a retried submission gets it back, once. */

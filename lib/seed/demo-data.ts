@@ -9,6 +9,7 @@ import { intakeDemoRows } from "./intake";
 import { buildDemoDataset } from "./dataset";
 import { seedPulseAndStory } from "./pulse-story";
 import { seedGoals } from "./goals";
+import { seedGoalAndStoryThreads } from "./goal-story-threads";
 import { buildDemoMessaging } from "./messaging";
 
 export interface SeedResult {
@@ -111,6 +112,7 @@ export async function seedDemoData(
       await rebuildFunnelRollup(tx);
       await seedGoals(tx, options.now, dataset.users);
       await seedAuditHistory(tx, options.now);
+      await seedGoalAndStoryThreads(tx, options.now, dataset.users);
       await tx.auditEvent.create({ data: auditEvent(options.now, counts) });
       return { created: true, ...counts };
     },

@@ -295,6 +295,8 @@ describe("the demo data", () => {
     const team = await db().thread.findUniqueOrThrow({ where: { subjectType_subjectId: { subjectType: "TEAM", subjectId: "team" } }, include: { messages: true } });
     expect(team.messages.length).toBeGreaterThanOrEqual(5);
     expect(await db().thread.count({ where: { subjectType: { in: ["LEAD", "HANDOVER"] } } })).toBe(2);
+    // The story in force and one goal have comments too.
+    expect(await db().thread.count({ where: { subjectType: { in: ["GOAL", "STORY"] } } })).toBe(2);
     const rep = await userId("rep@tandem.test");
     expect(await db().mention.count({ where: { userId: rep } })).toBeGreaterThanOrEqual(2);
     // Every mention notice points at a message that mentions its reader; nobody is told about their own message.

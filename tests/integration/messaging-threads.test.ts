@@ -57,7 +57,7 @@ describe("posting", () => {
     expect(await postMessageAction({ ...team, body: "   ", clientKey: key() })).toMatchObject({ ok: false, fieldErrors: { body: ["Write a message"] } });
     expect(await postMessageAction({ ...team, body: "x".repeat(5001), clientKey: key() })).toMatchObject({ ok: false, fieldErrors: { body: ["At most 5,000 characters"] } });
     expect(await postMessageAction({ ...team, body: "ok", clientKey: "<script>" })).toMatchObject({ ok: false, fieldErrors: { clientKey: [expect.any(String)] } });
-    expect(await postMessageAction({ subjectType: "GOAL", subjectId: "x", body: "ok", clientKey: key() })).toMatchObject({ ok: false, fieldErrors: { subjectType: [expect.any(String)] } });
+    expect(await postMessageAction({ subjectType: "PROJECT", subjectId: "x", body: "ok", clientKey: key() })).toMatchObject({ ok: false, fieldErrors: { subjectType: [expect.any(String)] } });
     expect(await postMessageAction({ subjectType: "LEAD", subjectId: "no-such-lead", body: "ok", clientKey: key() })).toEqual({ ok: false, formError: "That conversation does not exist, or you may not see it." });
     expect(await postMessageAction({ subjectType: "TEAM", subjectId: "another-team", body: "ok", clientKey: key() })).toMatchObject({ ok: false });
     expect(await messagingSnapshot()).toEqual(before);
@@ -125,7 +125,7 @@ describe("editing and deleting", () => {
 });
 
 describe("campaign threads", () => {
-  it("are open to whoever reads leads, and notify from the campaign's page", async () => {
+  it("are open to whoever reads campaigns, and notify from the campaign's page", async () => {
     const campaign = await db().campaign.create({ data: { name: "Q4 Webinar", channel: "WEBINAR", startsAt: new Date(), ownerId: marketer.id }, select: { id: true } });
     const subject = { subjectType: "CAMPAIGN" as const, subjectId: campaign.id };
     const message = await postMessage(rep, { ...subject, body: "Great leads from this one @alex", clientKey: key() });

@@ -10,6 +10,7 @@ import { OpenStory } from "@/components/story/open-story";
 import { StoryText } from "@/components/story/story-content";
 import { StoryHistory } from "@/components/story/story-history";
 import { StoryProvenance } from "@/components/story/story-provenance";
+import { ThreadSection } from "@/components/messaging/thread-section";
 
 export const metadata: Metadata = { title: "Story" };
 
@@ -56,6 +57,15 @@ export default async function StoryPage() {
             open ? `Version ${open.version} is in force once both heads sign it (or the CRO activates it).` : "Either head drafts the story; it is in force once both heads sign it."
           }
           action={mayDraft ? <DraftStoryButton label={versions.length === 0 ? "Draft the first version" : "Draft a new version"} /> : undefined}
+        />
+      )}
+
+      {active && (
+        <ThreadSection
+          user={user}
+          subject={{ subjectType: "STORY", subjectId: active.id }}
+          title={`Comments on v${active.version}`}
+          description="Questions and suggestions about the story in force. Comments stay with this version."
         />
       )}
 

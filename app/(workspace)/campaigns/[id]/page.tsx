@@ -15,6 +15,8 @@ import { CampaignResultsPanel } from "@/components/campaigns/campaign-results";
 import { RatingForm } from "@/components/campaigns/rating-form";
 import { RatingsPanel } from "@/components/campaigns/ratings-panel";
 import { ResultsCardPreview } from "@/components/campaigns/results-card-preview";
+import { ShareResultsButton } from "@/components/campaigns/share-results-button";
+import { ThreadSection } from "@/components/messaging/thread-section";
 
 export const metadata: Metadata = { title: "Campaign" };
 
@@ -29,6 +31,8 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
     myFeedback(user, campaign.id),
   ]);
   const mayEdit = can(user.role, "campaign:manage") && refuseCampaignEdit(user, { ownerId: campaign.owner.id }) === null;
+  // What the page previews and the share dialog shows; sharing computes it again on the server (lib/campaigns/share.ts).
+  const card = resultsCard({ ...view.results, rating: { count: summary.count, average: summary.average } });
   const facts: [string, React.ReactNode][] = [
     ["Channel", CHANNEL_LABELS[campaign.channel]],
     ["Dates", `${formatDate(campaign.startsAt)}${campaign.endsAt ? ` – ${formatDate(campaign.endsAt)}` : " (no end date)"}`],
@@ -80,8 +84,9 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
               <p className="text-sm text-muted">You can rate this campaign once one of its leads has been handed to you.</p>
             ))}
         </RatingsPanel>
-        <ResultsCardPreview markdown={resultsCard({ ...view.results, rating: { count: summary.count, average: summary.average } })} />
+        <ResultsCardPreview markdown={card} action={mayEdit && <ShareResultsButton campaignId={campaign.id} markdown={card} />} />
       </div>
+      <ThreadSection user={user} subject={{ subjectType: "CAMPAIGN", subjectId: campaign.id }} title="Discussion" description="Sales and marketing talk about this campaign here." />
     </div>
   );
 }

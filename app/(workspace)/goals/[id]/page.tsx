@@ -15,6 +15,7 @@ import { GoalProgressBar } from "@/components/goals/goal-progress";
 import { GoalSignatures } from "@/components/goals/goal-signatures";
 import { GoalBreakdownSection, GoalTrendSection } from "@/components/goals/goal-sections";
 import { formatMetric } from "@/components/goals/labels";
+import { ThreadSection } from "@/components/messaging/thread-section";
 import { parseGoalId } from "../goal-param";
 
 interface Props {
@@ -88,7 +89,7 @@ export default async function GoalPage({ params }: Props) {
       <GoalTrendSection goal={goal} caption={caption} />
       <GoalBreakdownSection goal={goal} current={progress.current} />
 
-      {/* GOAL THREAD: the lead engineer wires the goal's discussion thread (lib/messaging, another branch) here. */}
+      <ThreadSection user={user} subject={{ subjectType: "GOAL", subjectId: goal.id }} title="Discussion" description="Talk about this goal: what moves it, what is in the way." />
     </div>
   );
 }

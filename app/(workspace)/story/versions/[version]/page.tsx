@@ -12,6 +12,7 @@ import { DefinitionStatusBadge } from "@/components/agreement/status-badge";
 import { StoryText } from "@/components/story/story-content";
 import { StoryDiff } from "@/components/story/story-diff";
 import { StoryProvenance } from "@/components/story/story-provenance";
+import { ThreadSection } from "@/components/messaging/thread-section";
 
 interface Props {
   params: Promise<{ version: string }>;
@@ -27,7 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** One version of the story, readable whatever its status, with what it changes from another version. */
 export default async function StoryVersionPage({ params, searchParams }: Props) {
-  await requirePermission("story:read");
+  const user = await requirePermission("story:read");
   const version = parseVersionNumber((await params).version);
   if (version === null) notFound();
   const search = await searchParams;
@@ -107,6 +108,14 @@ export default async function StoryVersionPage({ params, searchParams }: Props) 
         </h2>
         <StoryText content={story.content} headingLevel="h3" />
       </section>
+
+      {/* Only versions that have been in force have comments (lib/messaging/access.ts); for drafts this draws nothing. */}
+      <ThreadSection
+        user={user}
+        subject={{ subjectType: "STORY", subjectId: story.id }}
+        title={`Comments on v${story.version}`}
+        description={story.status === "ACTIVE" ? "Questions and suggestions about the story in force." : "What people said while this version was in force."}
+      />
     </div>
   );
 }
