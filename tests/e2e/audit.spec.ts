@@ -27,12 +27,11 @@ test("an admin changes a role and finds the change in the audit log, filtered an
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
   await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
-  // Newest first: the role change is the top entry.
-  const first = page.getByTestId("audit-row").first();
-  await expect(first).toContainText("User role changed");
-  await expect(first).toContainText("SALES_MANAGER");
+  await expect(page.getByTestId("audit-row").first()).toBeVisible();
 
-  // Filter by action (the select applies itself), then by today's date.
+  // Filter by action (the select applies itself), then by today's date. Unfiltered, the role change need not be on the
+  // first page: the system may be writing other entries meanwhile (re-qualifying leads after another test activated a
+  // new lead definition). Filtered, newest first, it is the top entry.
   await page.getByLabel("Action").selectOption({ label: "User role changed" });
   await expect(page).toHaveURL(/action=user\.role_changed/);
   const rows = page.getByTestId("audit-row");
