@@ -4,8 +4,10 @@ import { cn } from "@/lib/ui/cn";
 export type PaginationProps = {
   /** 1-based. */
   page: number;
-  pageCount: number;
-  total: number;
+  /** null while the total is still being counted: the page then shows Next when `hasNext` says a page follows. */
+  pageCount: number | null;
+  total: number | null;
+  hasNext?: boolean;
   hrefForPage: (page: number) => string;
   className?: string;
 };
@@ -16,18 +18,25 @@ const control = "inline-flex h-8 items-center rounded-md border px-3 text-sm fon
  * Plain links, so paging works without JavaScript and every page has a shareable URL. A server component:
  * hrefForPage is a function and could not be passed to a client component.
  */
-export function Pagination({ page, pageCount, total, hrefForPage, className }: PaginationProps) {
-  const last = Math.max(1, pageCount);
-  const current = Math.min(Math.max(1, page), last);
+export function Pagination({ page, pageCount, total, hasNext = false, hrefForPage, className }: PaginationProps) {
+  const last = pageCount === null ? null : Math.max(1, pageCount);
+  const current = last === null ? Math.max(1, page) : Math.min(Math.max(1, page), last);
+  const next = last === null ? hasNext : current < last;
 
   return (
     <nav aria-label="Pagination" className={cn("flex flex-wrap items-center justify-between gap-3", className)}>
       <p className="text-sm text-muted" aria-live="polite">
-        Page {current} of {last} · {total.toLocaleString("en-US")} {total === 1 ? "result" : "results"}
+        {last === null || total === null ? (
+          <>Page {current} · counting results…</>
+        ) : (
+          <>
+            Page {current} of {last} · {total.toLocaleString("en-US")} {total === 1 ? "result" : "results"}
+          </>
+        )}
       </p>
       <div className="flex gap-2">
         <PageLink label="Previous" rel="prev" target={current > 1 ? hrefForPage(current - 1) : null} />
-        <PageLink label="Next" rel="next" target={current < last ? hrefForPage(current + 1) : null} />
+        <PageLink label="Next" rel="next" target={next ? hrefForPage(current + 1) : null} />
       </div>
     </nav>
   );

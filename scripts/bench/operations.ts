@@ -6,7 +6,7 @@ import type { CurrentUser } from "../../lib/auth/current-user";
 import { revenueDashboard, type MetricsFilter } from "../../lib/metrics/queries";
 import { resolvePeriod, type Period } from "../../lib/metrics/rules";
 import { dailyOrWeekly } from "../../lib/metrics/scope";
-import { listLeads } from "../../lib/leads/queries";
+import { countListedLeads, listLeadRows } from "../../lib/leads/queries";
 import { leadListQuerySchema } from "../../lib/leads/schemas";
 import { listMyQueue } from "../../lib/handovers/queries";
 import { myPipeline, repFigures } from "../../lib/metrics/breakdowns";
@@ -122,14 +122,25 @@ export async function benchmarkOperations(): Promise<{ operations: Operation[]; 
   ];
   for (const [label, raw] of lists) {
     const query = leadListQuerySchema.parse(raw);
-    const { total } = await listLeads(cro, query);
-    operations.push({
-      group: "Leads list",
-      name: label,
-      dataSize: `${number(total)} of ${number(totals.leads)} leads match`,
-      targetMs: LEADS_LIST_TARGET_MS,
-      run: () => listLeads(cro, query),
-    });
+    const total = await countListedLeads(cro, query);
+    // The page shows its rows as soon as listLeadRows answers; the total streams in after them (countListedLeads),
+    // measured beside it without a target of its own.
+    operations.push(
+      {
+        group: "Leads list",
+        name: label,
+        dataSize: `${number(total)} of ${number(totals.leads)} leads match`,
+        targetMs: LEADS_LIST_TARGET_MS,
+        run: () => listLeadRows(cro, query),
+      },
+      {
+        group: "Leads list total (streamed after the rows)",
+        name: label,
+        dataSize: `${number(total)} of ${number(totals.leads)} leads match`,
+        targetMs: null,
+        run: () => countListedLeads(cro, query),
+      },
+    );
   }
 
   for (const kind of PERIODS) {

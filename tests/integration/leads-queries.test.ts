@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getLead, listLeads } from "@/lib/leads/queries";
+import { countListedLeads, getLead, listLeadRows, listLeads } from "@/lib/leads/queries";
 import { leadListQuerySchema } from "@/lib/leads/schemas";
 import { makeLead, makeUser } from "./support/factories";
 
@@ -71,6 +71,24 @@ describe("the leads list and lead page", () => {
     expect(new Set(names).size).toBe(32);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
     expect((await listLeads(marketer, query({ page: "99" }))).page).toBe(2);
+  });
+
+  it("shows a page's rows before its total: the same rows, whether a page follows, and the total counted apart", async () => {
+    const sorted = { sort: "name", dir: "asc", size: "25" };
+    for (const page of ["1", "2"]) {
+      const rows = await listLeadRows(marketer, query({ ...sorted, page }));
+      const counted = await listLeads(marketer, query({ ...sorted, page }));
+      expect(rows.rows).toEqual(counted.rows);
+      expect(rows.hasNext).toBe(page === "1");
+    }
+    const bulk = await listLeadRows(marketer, query({ q: "Bulk", page: "2" }));
+    expect([bulk.rows.length, bulk.hasNext]).toEqual([5, false]);
+    // Past the end, the last page, as the counted list does.
+    const past = await listLeadRows(marketer, query({ ...sorted, page: "99" }));
+    expect([past.page, past.rows.length, past.hasNext]).toEqual([2, 7, false]);
+    expect(await countListedLeads(marketer, query({ q: "bulk" }))).toBe(30);
+    expect(await countListedLeads(admin, query())).toBe(0);
+    expect((await listLeadRows(admin, query())).rows).toEqual([]);
   });
 
   it("sorts by company", async () => {

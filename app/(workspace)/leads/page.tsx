@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { leadListQuerySchema } from "@/lib/leads/schemas";
-import { listLeadOwnerOptions, listLeads } from "@/lib/leads/queries";
-import { leadListHref } from "@/lib/leads/rules";
+import { countListedLeads, listLeadOwnerOptions, listLeadRows } from "@/lib/leads/queries";
+import { leadListHref, pageCount } from "@/lib/leads/rules";
 import { STAGE_LABELS } from "@/lib/leads/catalog";
 import { Button } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
@@ -16,8 +17,11 @@ export const metadata: Metadata = { title: "Leads" };
 export default async function LeadsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("lead:read");
   const query = leadListQuerySchema.parse(await searchParams);
-  const [result, owners] = await Promise.all([listLeads(user, query), listLeadOwnerOptions()]);
+  // The total is counted alongside the page but not waited for: the rows show at once and the count streams in.
+  const total = countListedLeads(user, query);
+  const [result, owners] = await Promise.all([listLeadRows(user, query), listLeadOwnerOptions()]);
   const current = { ...query, page: result.page };
+  const hrefForPage = (page: number) => leadListHref(current, { page });
 
   return (
     <div className="space-y-4">
@@ -42,12 +46,14 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         </p>
       )}
       <LeadsTable query={current} rows={result.rows} />
-      <Pagination
-        page={result.page}
-        pageCount={result.pageCount}
-        total={result.total}
-        hrefForPage={(page) => leadListHref(current, { page })}
-      />
+      <Suspense fallback={<Pagination page={result.page} pageCount={null} total={null} hasNext={result.hasNext} hrefForPage={hrefForPage} />}>
+        <CountedPagination total={total} page={result.page} size={query.size} hrefForPage={hrefForPage} />
+      </Suspense>
     </div>
   );
+}
+
+async function CountedPagination({ total, page, size, hrefForPage }: { total: Promise<number>; page: number; size: number; hrefForPage: (page: number) => string }) {
+  const count = await total;
+  return <Pagination page={page} pageCount={pageCount(count, size)} total={count} hrefForPage={hrefForPage} />;
 }
