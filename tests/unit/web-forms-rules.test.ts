@@ -244,3 +244,17 @@ describe("visitor pages", () => {
     expect(page).not.toMatch(/<script|<img/);
   });
 });
+
+describe("the OpenAPI document", () => {
+  it("describes the public form endpoint, without the API key, with the snippet's fields and the honeypot", async () => {
+    const { openApiDocument } = await import("@/lib/intake/openapi");
+    const document = openApiDocument();
+    const path = document.paths["/api/v1/forms/{token}"];
+    expect(path.post.security).toEqual([]);
+    expect(Object.keys(path.post.requestBody.content)).toEqual(["application/x-www-form-urlencoded", "multipart/form-data", "application/json"]);
+    expect(Object.keys(path.post.responses)).toEqual(expect.arrayContaining(["200", "303", "403", "404", "422", "429"]));
+    const input = document.components.schemas.WebFormInput as { properties: Record<string, unknown>; required: string[] };
+    expect(Object.keys(input.properties)).toEqual([...WEB_FORM_FIELDS.map((field) => field.name), HONEYPOT_FIELD]);
+    expect(input.required).toEqual(["name", "email", "company"]);
+  });
+});
