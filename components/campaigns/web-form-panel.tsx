@@ -43,6 +43,9 @@ export function WebFormPanel({ campaignId, form, endpoint, snippet, mayEdit }: W
         return;
       }
       setErrors({});
+      // As stored: the origins normalised the way browsers send them.
+      setOrigins(result.data.origins.join("\n"));
+      setThankYouUrl(result.data.thankYouUrl ?? "");
       setSaved(done);
       router.refresh();
     });

@@ -40,7 +40,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
  * changing its origins or thank-you page, are each audited; saving what is already stored (a double click) writes
  * nothing.
  */
-export async function saveWebForm(actor: Actor, input: WebFormSettings): Promise<{ version: number }> {
+export async function saveWebForm(actor: Actor, input: WebFormSettings): Promise<SavedSettings> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db().$transaction((tx) => writeSettings(tx, actor, input));
@@ -52,7 +52,15 @@ export async function saveWebForm(actor: Actor, input: WebFormSettings): Promise
   }
 }
 
-async function writeSettings(tx: Tx, actor: Actor, input: WebFormSettings): Promise<{ version: number }> {
+/** What was saved, as stored (origins normalised), so the editor shows it. */
+export interface SavedSettings {
+  version: number;
+  enabled: boolean;
+  origins: string[];
+  thankYouUrl: string | null;
+}
+
+async function writeSettings(tx: Tx, actor: Actor, input: WebFormSettings): Promise<SavedSettings> {
   await campaignToManage(tx, actor, input.campaignId);
   const stored = await tx.webForm.findUnique({ where: { campaignId: input.campaignId }, select: SETTINGS });
   const wanted = { enabled: input.enabled, origins: input.origins, thankYouUrl: input.thankYouUrl };
@@ -60,12 +68,12 @@ async function writeSettings(tx: Tx, actor: Actor, input: WebFormSettings): Prom
     if (input.version !== undefined) throw new DomainError(FORM_CHANGED, undefined, "conflict");
     const created = await tx.webForm.create({ data: { campaignId: input.campaignId, token: newFormToken(), createdById: actor.id, ...wanted }, select: { id: true } });
     await recordAudit(tx, { actorId: actor.id, action: "web_form.created", entityType: "Campaign", entityId: input.campaignId, data: { webFormId: created.id, ...wanted } });
-    return { version: 1 };
+    return { version: 1, ...wanted };
   }
   const originsChanged = !sameList(stored.origins, wanted.origins);
   const thankYouChanged = stored.thankYouUrl !== wanted.thankYouUrl;
   const enabledChanged = stored.enabled !== wanted.enabled;
-  if (!originsChanged && !thankYouChanged && !enabledChanged) return { version: stored.version };
+  if (!originsChanged && !thankYouChanged && !enabledChanged) return { version: stored.version, ...wanted };
   if (input.version !== stored.version) throw new DomainError(FORM_CHANGED, undefined, "conflict");
   const updated = await tx.webForm.updateMany({ where: { id: stored.id, version: stored.version }, data: { ...wanted, version: { increment: 1 } } });
   if (updated.count !== 1) throw new DomainError(FORM_CHANGED, undefined, "conflict");
@@ -82,7 +90,7 @@ async function writeSettings(tx: Tx, actor: Actor, input: WebFormSettings): Prom
       },
     });
   }
-  return { version: stored.version + 1 };
+  return { version: stored.version + 1, ...wanted };
 }
 
 /**
