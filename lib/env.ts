@@ -23,6 +23,10 @@ const schema = z.object({
   // Intake API: requests each key may make per window (of INTAKE_RATE_WINDOW_SECONDS); the benchmark raises it.
   INTAKE_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(600),
   INTAKE_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // Public web forms: submissions each client address may make (to all forms together) per window of
+  // WEBFORM_RATE_WINDOW_SECONDS. A person sends a form once; an office behind one address sends a few.
+  WEBFORM_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(20),
+  WEBFORM_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   CI: z.stringbool().default(false),
 });
 

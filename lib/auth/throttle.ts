@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { recordAudit } from "../audit/service";
 import { db } from "../db/client";
+import { countInWindow } from "../rate-limit/counter";
 import {
   ACCOUNT_LIMIT,
   ADDRESS_LIMIT,
@@ -69,25 +70,8 @@ async function recordLock(action: string, entityType: string, entityId: string, 
 }
 
 async function countAttempt(key: string, limit: ThrottleLimit): Promise<{ decision: ThrottleDecision; firstRefusal: boolean }> {
-  const windowSeconds = limit.windowMs / 1000;
-  // One statement: a window that has ended starts again at 1; otherwise the count goes up. The database's clock is
-  // used throughout, so instances with drifting clocks still agree.
-  const [row] = await db().$queryRaw<{ count: number; windowStart: Date; now: Date }[]>`
-    INSERT INTO "RateLimit" (key, count, "windowStart", "updatedAt") VALUES (${key}, 1, now(), now())
-    ON CONFLICT (key) DO UPDATE SET
-      count = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(secs => ${windowSeconds}::float8) THEN 1
-                   ELSE "RateLimit".count + 1 END,
-      "windowStart" = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(secs => ${windowSeconds}::float8) THEN now()
-                   ELSE "RateLimit"."windowStart" END,
-      "updatedAt" = now()
-    RETURNING count, "windowStart", now() AS now`;
-  if (row!.count === 1) await sweepOldBuckets();
+  const row = await countInWindow(key, limit.windowMs / 1000);
   // The attempts before this one are the failures that count (successes take theirs back).
-  const decision = throttleDecision(limit, row!.count - 1, row!.windowStart, row!.now);
-  return { decision, firstRefusal: decision.kind === "refuse" && row!.count - 1 === limit.maxFailures };
-}
-
-/** Buckets untouched for a day are past every window: dropping them keeps the table small. */
-async function sweepOldBuckets(): Promise<void> {
-  await db().$executeRaw`DELETE FROM "RateLimit" WHERE "updatedAt" < now() - interval '1 day'`;
+  const decision = throttleDecision(limit, row.count - 1, row.windowStart, row.now);
+  return { decision, firstRefusal: decision.kind === "refuse" && row.count - 1 === limit.maxFailures };
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { readEnv } from "../env";
 import { MAX_BATCH } from "./rules";
 import { batchDocumentSchema, batchResultSchema, errorBodySchema, intakeLeadSchema, intakeResultSchema, leadViewSchema } from "./schemas";
+import { webFormDocumentSchema } from "../web-forms/schemas";
 
 /** JSON Schema of what a schema accepts once parsed; unknown fields are ignored by the server, so they are allowed. */
 function jsonSchema(schema: z.ZodType) {
@@ -83,6 +84,46 @@ export function openApiDocument() {
           },
         },
       },
+      "/api/v1/forms/{token}": {
+        post: {
+          summary: "Send a campaign's web form (public: no API key)",
+          description:
+            "What the HTML snippet on a campaign's page posts, from a company's own website. The token names the form; only the form's listed origins may post (the `Origin` header must match one exactly; CORS answers echo it, never `*`). " +
+            `Each client address may send ${env.WEBFORM_RATE_LIMIT} submissions per ${env.WEBFORM_RATE_WINDOW_SECONDS} s to all forms together. ` +
+            "The lead is validated with the lead schema, its source set to WEBSITE and its campaign to the form's, and written like an API lead (scored, qualified, handed over, merged by email). " +
+            "A JSON body, or `Accept: application/json`, gets JSON answers; a plain form post gets a thank-you page, or a 303 to the form's thank-you address. Created and merged leads get the same answer.",
+          security: [],
+          parameters: [{ name: "token", in: "path", required: true, schema: { type: "string", pattern: "^wf_[A-Za-z0-9_-]{32}$" } }],
+          requestBody: {
+            required: true,
+            content: {
+              "application/x-www-form-urlencoded": { schema: { $ref: "#/components/schemas/WebFormInput" } },
+              "multipart/form-data": { schema: { $ref: "#/components/schemas/WebFormInput" } },
+              "application/json": { schema: { $ref: "#/components/schemas/WebFormInput" } },
+            },
+          },
+          responses: {
+            "200": {
+              description: "Received (or the honeypot was filled: the same answer, nothing written).",
+              content: { "application/json": { schema: { type: "object", properties: { ok: { const: true }, message: { type: "string" } }, required: ["ok", "message"] } }, "text/html": { schema: { type: "string" } } },
+            },
+            "303": { description: "Received; a plain form post is sent to the form's thank-you address.", headers: { Location: { schema: { type: "string" } } } },
+            "400": error("The body is not what its content type says, or JSON that is not an object."),
+            "403": error("The request's origin is not one of the form's (nothing written)."),
+            "404": error("No enabled form has this token: unknown, turned off, or replaced (nothing written)."),
+            "413": error("The body is too large."),
+            "415": error("Not a form post or JSON."),
+            "422": error("Invalid fields, each with its errors; nothing was written."),
+            "429": { ...error("Too many submissions from this address. Wait the seconds in Retry-After."), headers: { "Retry-After": { schema: { type: "integer" } } } },
+          },
+        },
+        options: {
+          summary: "CORS preflight of a script's post",
+          security: [],
+          parameters: [{ name: "token", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "204": { description: "The origin is one of the form's: the allowed method and headers." }, "403": { description: "Another origin." }, "404": { description: "No enabled form has this token." } },
+        },
+      },
       "/api/v1/leads/{id}": {
         get: {
           summary: "Get a lead: its stage, score and owner",
@@ -100,6 +141,7 @@ export function openApiDocument() {
         IntakeResult: jsonSchema(intakeResultSchema),
         BatchResult: jsonSchema(batchResultSchema),
         Error: jsonSchema(errorBodySchema),
+        WebFormInput: jsonSchema(webFormDocumentSchema),
       },
     },
   };

@@ -61,7 +61,7 @@ export const batchResultSchema = z.object({
 
 export const errorBodySchema = z.object({
   error: z.object({
-    code: z.enum(["unauthorized", "rate_limited", "invalid", "idempotency_conflict", "not_found", "too_large", "bad_request", "server_error"]),
+    code: z.enum(["unauthorized", "forbidden", "rate_limited", "invalid", "idempotency_conflict", "not_found", "too_large", "unsupported", "bad_request", "server_error"]),
     message: z.string(),
     fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
   }),

@@ -1,11 +1,11 @@
-// A lead submitted again (same normalised email) through the API: merged into the lead that exists instead of making
+// A lead submitted again (same normalised email) through the API or a web form: merged into the lead that exists instead of making
 // a second one. Part of the lead service (service.ts calls it inside its transaction); kept apart for size.
 import type { Tx } from "../db/client";
 import { recordAudit } from "../audit/service";
 import { moveLeadCampaign } from "../metrics/rollup";
 import { emptyFieldsToFill } from "../intake/rules";
 import type { LeadInput } from "./schemas";
-import type { LeadAuthor, LeadWrite } from "./service";
+import { systemActorData, type LeadAuthor, type LeadWrite } from "./service";
 import { reevaluateLead } from "./qualification";
 
 /**
@@ -42,7 +42,7 @@ export async function mergeIntoLead(tx: Tx, leadId: string, author: LeadAuthor, 
       filled,
       source: input.source,
       campaignId: input.campaignId ?? null,
-      ...(author.kind === "api" && { actor: author.actor, apiKeyId: author.apiKeyId }),
+      ...systemActorData(author),
     },
   });
   if (filled.length === 0) return { id: leadId, stage: lead.stage, outcome: "merged", filled };
@@ -50,7 +50,7 @@ export async function mergeIntoLead(tx: Tx, leadId: string, author: LeadAuthor, 
   return { id: leadId, stage: qualified ? "MQL" : lead.stage, outcome: "merged", filled };
 }
 
-/** One arrival of the lead: its source and campaign this time, and which key sent it. */
+/** One arrival of the lead: its source and campaign this time, and which key or web form sent it. */
 export async function recordSourceTouch(tx: Tx, touch: { leadId: string; author: LeadAuthor; input: LeadInput; created: boolean; now: Date }) {
   await tx.sourceTouch.create({
     data: {
@@ -58,6 +58,7 @@ export async function recordSourceTouch(tx: Tx, touch: { leadId: string; author:
       source: touch.input.source,
       campaignId: touch.input.campaignId ?? null,
       apiKeyId: touch.author.kind === "api" ? touch.author.apiKeyId : null,
+      webFormId: touch.author.kind === "webform" ? touch.author.webFormId : null,
       created: touch.created,
       at: touch.now,
     },

@@ -21,10 +21,24 @@ interface Actor {
 }
 
 /**
- * Who brings a lead in: a signed-in person (the form), or an API key acting as a system actor ("api-key:<name>"): a
- * lead that arrives through the API has no human owner or creator; marketing holds it until it qualifies.
+ * Who brings a lead in: a signed-in person (the form), an API key acting as a system actor ("api-key:<name>"), or a
+ * campaign's public web form ("web-form:<campaign>"): a lead that arrives through the API or a web form has no human
+ * owner or creator; marketing holds it until it qualifies.
  */
-export type LeadAuthor = { kind: "user"; id: string; role: Role } | { kind: "api"; apiKeyId: string; actor: string };
+export type LeadAuthor =
+  | { kind: "user"; id: string; role: Role }
+  | { kind: "api"; apiKeyId: string; actor: string }
+  | { kind: "webform"; webFormId: string; actor: string };
+
+/** What the stage history says about a lead's arrival. */
+const ARRIVAL_REASON: Record<LeadAuthor["kind"], string> = { user: "Logged", api: "Arrived through the API", webform: "Arrived through a web form" };
+
+/** The system actor of an audit entry (none for a person, who is the entry's actorId). */
+export function systemActorData(author: LeadAuthor): Record<string, string> {
+  if (author.kind === "api") return { actor: author.actor, apiKeyId: author.apiKeyId };
+  if (author.kind === "webform") return { actor: author.actor, webFormId: author.webFormId };
+  return {};
+}
 
 export interface LeadWrite {
   id: string;
@@ -59,9 +73,9 @@ export async function createLead(actor: Actor, input: LeadInput): Promise<{ id: 
 }
 
 /**
- * The API's write, in the caller's transaction (so an idempotency record can commit with it): creates the lead as
- * `createLead` does, or, when its normalised email already belongs to a lead, merges into that lead (fills empty
- * fields, records the new source touch, re-scores it). Race-safe: the lead is inserted with ON CONFLICT DO NOTHING
+ * The API's and the web forms' write, in the caller's transaction (so an idempotency record can commit with it):
+ * creates the lead as `createLead` does, or, when its normalised email already belongs to a lead, merges into that
+ * lead (fills empty fields, records the new source touch, re-scores it). Race-safe: the lead is inserted with ON CONFLICT DO NOTHING
  * on the email's unique index, so of concurrent submissions of one email exactly one creates it and the others wait
  * for it and merge; existing leads are locked (FOR UPDATE) while merged.
  */
@@ -110,17 +124,17 @@ async function writeLead(tx: Tx, author: LeadAuthor, input: LeadInput, onDuplica
   const lead = created;
   const repId = author.kind === "user" && author.role === "SALES_REP" ? author.id : null;
   const change = await tx.stageChange.create({
-    data: { leadId: lead.id, fromStage: null, toStage: Stage.INQUIRY, at: now, actorId: userId, reason: author.kind === "api" ? "Arrived through the API" : "Logged", repId },
+    data: { leadId: lead.id, fromStage: null, toStage: Stage.INQUIRY, at: now, actorId: userId, reason: ARRIVAL_REASON[author.kind], repId },
     select: { id: true },
   });
   await recordFunnelEntry(tx, { changeId: change.id, leadId: lead.id, stage: Stage.INQUIRY, at: now, repId, source: input.source, campaignId: input.campaignId ?? null, amount: null });
-  if (author.kind === "api") await recordSourceTouch(tx, { leadId: lead.id, author, input, created: true, now });
+  if (author.kind !== "user") await recordSourceTouch(tx, { leadId: lead.id, author, input, created: true, now });
   await recordAudit(tx, {
     actorId: userId,
     action: "lead.created",
     entityType: "Lead",
     entityId: lead.id,
-    data: { email: input.email, source: input.source, campaignId: input.campaignId ?? null, ...(author.kind === "api" && { actor: author.actor, apiKeyId: author.apiKeyId }) },
+    data: { email: input.email, source: input.source, campaignId: input.campaignId ?? null, ...systemActorData(author) },
   });
   const qualified = evaluation?.qualifies ? (await reevaluateLead(tx, lead.id, { now, definition })).qualified : false;
   return { id: lead.id, stage: qualified ? "MQL" : "INQUIRY", outcome: "created", filled: [] };

@@ -32,8 +32,15 @@ const ACTION_FILES = ["lib", "app", "components"].flatMap((folder) =>
     .filter((file) => /^\s*["']use server["']/.test(readFileSync(path.join(root, file), "utf8")))
     .sort(),
 );
+/**
+ * Public on purpose, but still checked below: a campaign's web form takes posts from anyone on the listed websites,
+ * without a session or a key. What guards it is its form token (unguessable, 192 random bits), the form's origins and
+ * a per-address limit (tests/integration/web-forms.test.ts). Called here with a token that names no form, every
+ * method must answer 404 and write nothing.
+ */
+const TOKEN_ROUTES = new Set([path.join("app", "api", "v1", "forms", "[token]", "route.ts")]);
 const ROUTE_FILES = filesNamed("app", "route.ts").filter((file) => !PUBLIC_ROUTES.has(file));
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
 /** Rows per table, every table of the schema (including tables that features add later). */
 async function tableCounts(): Promise<Record<string, number>> {
@@ -70,6 +77,7 @@ describe("without a session", () => {
 
   it("finds the actions and routes to check", () => {
     expect(ACTION_FILES).toEqual(expect.arrayContaining(["lib/leads/actions.ts", "lib/users/actions.ts", "lib/agreement/actions.ts"]));
+    for (const file of TOKEN_ROUTES) expect(ROUTE_FILES).toContain(file);
   });
 
   for (const file of ACTION_FILES) {
@@ -106,7 +114,7 @@ describe("without a session", () => {
         });
         const params = new Proxy({}, { get: () => ids.leadId });
         const response = (await handler(request, { params: Promise.resolve(params) })) as Response;
-        expect([401, 403, 404, 405], `${method} ${file}`).toContain(response.status);
+        expect(TOKEN_ROUTES.has(file) ? [404] : [401, 403, 404, 405], `${method} ${file}`).toContain(response.status);
       }
       expect(await tableCounts()).toEqual(before);
     });

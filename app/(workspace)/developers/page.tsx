@@ -15,6 +15,7 @@ const ENDPOINTS = [
   ["POST", "/api/v1/leads/batch", "Send up to 1,000 leads. All or none, unless you ask for partial acceptance."],
   ["GET", "/api/v1/leads/{id}", "A lead's stage, score and owner."],
   ["GET", "/api/v1/leads?email=…", "The same, found by email."],
+  ["POST", "/api/v1/forms/{token}", "A campaign's public web form, posted from your own website: no API key (see Web forms below)."],
 ] as const;
 
 export default async function DevelopersPage() {
@@ -77,6 +78,30 @@ export default async function DevelopersPage() {
           <p>
             Invalid input gets 422 with every field&apos;s errors, and nothing is written. A lead whose email (ignoring case and spaces) already exists
             updates that lead: empty fields are filled and the new source is recorded.
+          </p>
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Web forms</CardTitle>
+        </CardHeader>
+        <CardBody className="space-y-2 text-sm">
+          <p>
+            For a form on your own website, no key is needed (a key must never be put in a web page). Turn on a campaign&apos;s web form on its page under{" "}
+            <Link href="/campaigns" className="font-medium text-brand underline-offset-2 hover:underline">
+              Campaigns
+            </Link>
+            , list the websites allowed to post to it, and paste the HTML snippet shown there: a plain form that posts to{" "}
+            <code className="font-mono">/api/v1/forms/&lt;token&gt;</code>. Its leads come from the website, attributed to that campaign, and are
+            checked, scored and handed over like the API&apos;s.
+          </p>
+          <p>
+            Only the listed origins may post (others get 403; a script&apos;s CORS preflight is answered for them alone). Each visitor&apos;s address may
+            send {env.WEBFORM_RATE_LIMIT} forms per {env.WEBFORM_RATE_WINDOW_SECONDS / 60} minutes, then 429 with <code className="font-mono">Retry-After</code>.
+            A hidden <code className="font-mono">website</code> field catches bots: when it is filled, the answer looks like success and nothing is
+            written. Scripts may post JSON (or ask for <code className="font-mono">Accept: application/json</code>) and get 422 with every field&apos;s
+            errors; a plain form shows a thank-you page or goes to the thank-you address you set. Rotating the token, or turning the form off, makes the
+            old address answer 404 at once.
           </p>
         </CardBody>
       </Card>

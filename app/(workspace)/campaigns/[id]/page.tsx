@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
@@ -17,6 +18,11 @@ import { RatingsPanel } from "@/components/campaigns/ratings-panel";
 import { ResultsCardPreview } from "@/components/campaigns/results-card-preview";
 import { ShareResultsButton } from "@/components/campaigns/share-results-button";
 import { ThreadSection } from "@/components/messaging/thread-section";
+import { WebFormPanel } from "@/components/campaigns/web-form-panel";
+import { readEnv } from "@/lib/env";
+import { webFormOfCampaign } from "@/lib/web-forms/queries";
+import { formEndpoint, webFormSnippet } from "@/lib/web-forms/rules";
+import { WEB_FORM_FIELDS } from "@/lib/web-forms/schemas";
 
 export const metadata: Metadata = { title: "Campaign" };
 
@@ -31,6 +37,9 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
     myFeedback(user, campaign.id),
   ]);
   const mayEdit = can(user.role, "campaign:manage") && refuseCampaignEdit(user, { ownerId: campaign.owner.id }) === null;
+  // Marketing sees the campaign's web form; its marketer and the marketing manager change it.
+  const webForm = can(user.role, "campaign:manage") ? await webFormOfCampaign(campaign.id) : null;
+  const endpoint = webForm ? formEndpoint(await publicOrigin(), webForm.token) : null;
   // What the page previews and the share dialog shows; sharing computes it again on the server (lib/campaigns/share.ts).
   const card = resultsCard({ ...view.results, rating: { count: summary.count, average: summary.average } });
   const facts: [string, React.ReactNode][] = [
@@ -86,7 +95,24 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
         </RatingsPanel>
         <ResultsCardPreview markdown={card} action={mayEdit && <ShareResultsButton campaignId={campaign.id} markdown={card} />} />
       </div>
+      {can(user.role, "campaign:manage") && (
+        <WebFormPanel
+          campaignId={campaign.id}
+          form={webForm && { enabled: webForm.enabled, origins: webForm.origins, thankYouUrl: webForm.thankYouUrl, createdAt: webForm.createdAt, rotatedAt: webForm.rotatedAt, version: webForm.version }}
+          endpoint={endpoint}
+          snippet={endpoint && webFormSnippet(endpoint, WEB_FORM_FIELDS)}
+          mayEdit={mayEdit}
+        />
+      )}
       <ThreadSection user={user} subject={{ subjectType: "CAMPAIGN", subjectId: campaign.id }} title="Discussion" description="Sales and marketing talk about this campaign here." />
     </div>
   );
+}
+
+/** Where websites reach this Tandem: the configured address users open, else the one this request came to. */
+async function publicOrigin(): Promise<string> {
+  const configured = readEnv().NEXTAUTH_URL;
+  if (configured) return new URL(configured).origin;
+  const requestHeaders = await headers();
+  return `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("host") ?? "localhost:3000"}`;
 }
