@@ -1,4 +1,4 @@
-// A lead submitted again (same normalised email) through the API: merged into the lead that exists instead of making
+// A lead submitted again (same normalised email) through the API or a CSV import: merged into the lead that exists instead of making
 // a second one. Part of the lead service (service.ts calls it inside its transaction); kept apart for size.
 import type { Tx } from "../db/client";
 import { recordAudit } from "../audit/service";
@@ -43,6 +43,7 @@ export async function mergeIntoLead(tx: Tx, leadId: string, author: LeadAuthor, 
       source: input.source,
       campaignId: input.campaignId ?? null,
       ...(author.kind === "api" && { actor: author.actor, apiKeyId: author.apiKeyId }),
+      ...(author.kind === "user" && author.importId && { importId: author.importId }),
     },
   });
   if (filled.length === 0) return { id: leadId, stage: lead.stage, outcome: "merged", filled };

@@ -1,4 +1,4 @@
-// Every write to leads goes through here, whichever entry point asks (the form action, the intake API; import later).
+// Every write to leads goes through here, whichever entry point asks (the form action, the intake API, CSV import).
 import { db, Prisma, type Tx } from "../db/client";
 import { Stage } from "../db/enums";
 import { DomainError } from "../actions/result";
@@ -21,10 +21,17 @@ interface Actor {
 }
 
 /**
- * Who brings a lead in: a signed-in person (the form), or an API key acting as a system actor ("api-key:<name>"): a
- * lead that arrives through the API has no human owner or creator; marketing holds it until it qualifies.
+ * Who brings a lead in: a signed-in person (the form, or a CSV import, which names the import), or an API key acting
+ * as a system actor ("api-key:<name>"): a lead that arrives through the API has no human owner or creator; marketing
+ * holds it until it qualifies. An imported lead is owned by the person who imported it, as a lead they typed in.
  */
-export type LeadAuthor = { kind: "user"; id: string; role: Role } | { kind: "api"; apiKeyId: string; actor: string };
+export type LeadAuthor = { kind: "user"; id: string; role: Role; importId?: string } | { kind: "api"; apiKeyId: string; actor: string };
+
+/** The reason on a new lead's first stage change. */
+export function arrivalReason(author: LeadAuthor): string {
+  if (author.kind === "api") return "Arrived through the API";
+  return author.importId ? "Imported from CSV" : "Logged";
+}
 
 export interface LeadWrite {
   id: string;
@@ -110,7 +117,7 @@ async function writeLead(tx: Tx, author: LeadAuthor, input: LeadInput, onDuplica
   const lead = created;
   const repId = author.kind === "user" && author.role === "SALES_REP" ? author.id : null;
   const change = await tx.stageChange.create({
-    data: { leadId: lead.id, fromStage: null, toStage: Stage.INQUIRY, at: now, actorId: userId, reason: author.kind === "api" ? "Arrived through the API" : "Logged", repId },
+    data: { leadId: lead.id, fromStage: null, toStage: Stage.INQUIRY, at: now, actorId: userId, reason: arrivalReason(author), repId },
     select: { id: true },
   });
   await recordFunnelEntry(tx, { changeId: change.id, leadId: lead.id, stage: Stage.INQUIRY, at: now, repId, source: input.source, campaignId: input.campaignId ?? null, amount: null });
@@ -120,7 +127,13 @@ async function writeLead(tx: Tx, author: LeadAuthor, input: LeadInput, onDuplica
     action: "lead.created",
     entityType: "Lead",
     entityId: lead.id,
-    data: { email: input.email, source: input.source, campaignId: input.campaignId ?? null, ...(author.kind === "api" && { actor: author.actor, apiKeyId: author.apiKeyId }) },
+    data: {
+      email: input.email,
+      source: input.source,
+      campaignId: input.campaignId ?? null,
+      ...(author.kind === "api" && { actor: author.actor, apiKeyId: author.apiKeyId }),
+      ...(author.kind === "user" && author.importId && { importId: author.importId }),
+    },
   });
   const qualified = evaluation?.qualifies ? (await reevaluateLead(tx, lead.id, { now, definition })).qualified : false;
   return { id: lead.id, stage: qualified ? "MQL" : "INQUIRY", outcome: "created", filled: [] };
