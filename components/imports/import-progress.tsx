@@ -56,20 +56,19 @@ export function ImportProgress({ initial }: { initial: Progress }) {
   if (progress.state === "CANCELLED") {
     return <Alert tone="info" title="Nothing was imported">You chose to import nothing from this file; no lead was written.</Alert>;
   }
-  if (progress.state === "DONE") {
-    return (
-      <Alert tone="success" title="Import finished">
-        <p data-testid="import-result">{summary}</p>
-        <p className="mt-1">
-          <Link href="/leads?owner=me" className="underline">
-            See your leads
-          </Link>
-        </p>
-      </Alert>
-    );
-  }
+  const done = progress.state === "DONE";
   return (
     <div className="space-y-2">
+      {done && (
+        <Alert tone="success" title="Import finished">
+          <p data-testid="import-result">{summary}</p>
+          <p className="mt-1">
+            <Link href="/leads?owner=me" className="underline">
+              See your leads
+            </Link>
+          </p>
+        </Alert>
+      )}
       {error && <Alert tone="danger">{error}</Alert>}
       {progress.state === "FAILED" && (
         <Alert tone="danger" title="The import stopped on an error">
@@ -77,7 +76,7 @@ export function ImportProgress({ initial }: { initial: Progress }) {
         </Alert>
       )}
       <p id="import-progress-label" className="text-sm font-medium">
-        {progress.state === "FAILED" ? "Stopped at" : "Importing:"} {formatCount(progress.processed)} of {formatCount(progress.total)} rows ({percent}%)
+        {done ? "Imported" : progress.state === "FAILED" ? "Stopped at" : "Importing:"} {formatCount(progress.processed)} of {formatCount(progress.total)} rows ({percent}%)
       </p>
       <div
         role="progressbar"
@@ -90,9 +89,11 @@ export function ImportProgress({ initial }: { initial: Progress }) {
       >
         <div className="h-full rounded-full bg-brand transition-[width]" style={{ width: `${percent}%` }} />
       </div>
-      <p className="text-sm text-muted" aria-live="polite">
-        {summary}
-      </p>
+      {!done && (
+        <p className="text-sm text-muted" aria-live="polite">
+          {summary}
+        </p>
+      )}
       {progress.state === "FAILED" && (
         <Button type="button" onClick={resume} pending={pending}>
           Resume import
