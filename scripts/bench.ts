@@ -4,6 +4,7 @@
 //   npm run bench -- --regenerate    generate the data set again first
 //   npm run bench -- --runs=30 --warmups=3 --only=<text>   how many timed runs, and which operations (name contains)
 //   npm run bench -- --only=Intake   only the intake API under load (no million-lead data set needed)
+//   npm run bench -- --only=Import   only the CSV import of 100,000 rows (--import-rows=N), on its own fresh database
 //   npm run bench -- --intake-seconds=15 --intake-connections=32 --intake-batches=20   the intake load's size
 //
 // The data lives in its own database: BENCH_DATABASE_URL, or an embedded PostgreSQL in <TANDEM_DATA_DIR>/bench. The
@@ -25,6 +26,7 @@ import { time } from "./bench/measure";
 import { benchmarkOperations } from "./bench/operations";
 import { formatTable, writeJson, type Result } from "./bench/report";
 import { benchIntake, formatIntakeTable, type IntakeResult } from "./bench/intake";
+import { benchImport, formatImportTable, type ImportBenchResult } from "./bench/import";
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -51,10 +53,14 @@ const settings = {
   intakeSeconds: Math.max(1, count("intake-seconds", 15)),
   intakeConnections: Math.max(1, count("intake-connections", 32)),
   intakeBatches: Math.max(1, count("intake-batches", 20)),
+  importRows: Math.max(1, count("import-rows", 100_000)),
 };
 // `--only=Intake…` selects the intake API alone; any other text selects read operations by name, as before.
 const intakeOnly = settings.only !== undefined && /intake/i.test(settings.only);
 const intakeSelected = settings.only === undefined || intakeOnly;
+// `--only=Import` selects the CSV import alone; it also runs after the intake API in a full run.
+const importOnly = settings.only !== undefined && /^import/i.test(settings.only);
+const importSelected = settings.only === undefined || importOnly;
 
 let database: BenchDatabase | undefined;
 let stopping = false;
@@ -70,6 +76,16 @@ process.on("SIGINT", () => void stop(130));
 process.on("SIGTERM", () => void stop(143));
 
 try {
+  if (importOnly) {
+    const loadBefore = os.loadavg();
+    const result = await benchImport(benchFolder(env), { rows: settings.importRows, log });
+    console.log(`\n${formatImportTable(result)}\n`);
+    log(`Load average (1/5/15 min) before: ${loadBefore.map((value) => value.toFixed(1)).join(" ")}, after: ${os.loadavg().map((value) => value.toFixed(1)).join(" ")} on ${os.cpus().length} CPUs.`);
+    const file = path.join(benchFolder(env), "latest-import.json");
+    writeJson(file, { date: new Date().toISOString(), machine: { ...machine(), loadAverageBefore: loadBefore }, import: result });
+    log(`Wrote ${path.relative(process.cwd(), file)}.`);
+    await stop(0);
+  }
   if (intakeOnly) {
     const intake = await benchIntake(benchFolder(env), { seconds: settings.intakeSeconds, connections: settings.intakeConnections, batches: settings.intakeBatches, log });
     console.log(`\n${formatIntakeTable(intake)}\n`);
@@ -103,6 +119,7 @@ try {
   const intake: IntakeResult[] = intakeSelected
     ? await benchIntake(benchFolder(env), { seconds: settings.intakeSeconds, connections: settings.intakeConnections, batches: settings.intakeBatches, log })
     : [];
+  const csvImport: ImportBenchResult | null = importSelected ? await benchImport(benchFolder(env), { rows: settings.importRows, log }) : null;
 
   const loadAfter = os.loadavg();
   const [server] = await db().$queryRaw<{ version: string; sharedBuffers: string; workMem: string; databaseBytes: bigint }[]>`
@@ -121,7 +138,8 @@ try {
 
   console.log(`\n${formatTable(results)}\n`);
   if (intake.length > 0) console.log(`${formatIntakeTable(intake)}\n`);
-  const missed = [...results.filter((result) => result.met === false), ...intake.filter((result) => result.met === false).map((result) => ({ group: "Intake API", operation: result.operation }))];
+  if (csvImport) console.log(`${formatImportTable(csvImport)}\n`);
+  const missed = [...results.filter((result) => result.met === false), ...intake.filter((result) => result.met === false).map((result) => ({ group: "Intake API", operation: result.operation })), ...(csvImport && !csvImport.met ? [{ group: "CSV import", operation: `${csvImport.rows} rows` }] : [])];
   const mb = (bytes: number | bigint) => `${(Number(bytes) / 1024 ** 2).toFixed(0)} MB`;
   log(
     `Data: ${exact[0]!.Lead!.toLocaleString("en")} leads, ${exact[0]!.StageChange!.toLocaleString("en")} stage changes, ` +
@@ -162,6 +180,7 @@ try {
     },
     results,
     intake,
+    import: csvImport,
   });
   log(`Wrote ${path.relative(process.cwd(), file)}.`);
   await stop(0);

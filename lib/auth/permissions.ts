@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   "lead:read": REVENUE_TEAM,
   /** Log a new lead by hand. */
   "lead:create": [...SALES, ...MARKETING],
+  /** Import leads from a CSV file (one's own imports; the marketing manager may also see and drive any marketer's). */
+  "lead:import": MARKETING,
   /** Correct or complete a lead's facts (on the stages their team owns). */
   "lead:edit": [...SALES, ...MARKETING],
   /** Move a lead along the funnel by hand, where the state machine allows it. */

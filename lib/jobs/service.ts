@@ -2,9 +2,10 @@
 // transaction as its work, so a restarted job continues exactly where the last committed batch ended.
 import { db, type Prisma, type Tx } from "../db/client";
 import { reevaluateBatch } from "./reevaluate";
+import { importBatch } from "../imports/job";
 import { jobsStopping, trackJobsRunning } from "./lifecycle";
 
-export type JobKind = "reevaluate-leads";
+export type JobKind = "reevaluate-leads" | "import-leads";
 
 export async function enqueueJob(tx: Tx, kind: JobKind, payload: Prisma.InputJsonValue, total: number) {
   return tx.job.create({ data: { kind, payload, total }, select: { id: true } });
@@ -12,6 +13,7 @@ export async function enqueueJob(tx: Tx, kind: JobKind, payload: Prisma.InputJso
 
 const handlers: Record<JobKind, (tx: Tx, job: { payload: Prisma.JsonValue; cursor: string | null }) => Promise<{ processed: number; cursor: string | null; done: boolean }>> = {
   "reevaluate-leads": reevaluateBatch,
+  "import-leads": importBatch,
 };
 
 /** Runs one batch of the job. Returns false when the job has nothing left to do. */

@@ -1,7 +1,8 @@
-// Many leads at once (the intake API's batch), through the lead service's own rules: the same rows, scores, stage
-// changes, handovers, rollup counts, source touches and audit entries as createOrMergeLead one lead at a time
-// (proven by tests/integration/intake-bulk.test.ts), written with a dozen set-based statements instead of about
-// twenty per lead. Leads whose email exists, or repeats within the batch, are merged one by one afterwards.
+// Many leads at once (the intake API's batch, a CSV import's batch), through the lead service's own rules: the same
+// rows, scores, stage changes, handovers, notifications, rollup counts, source touches and audit entries as
+// createOrMergeLead one lead at a time (proven by tests/integration/intake-bulk.test.ts, for an API key and for a
+// person importing), written with a dozen set-based statements instead of about twenty per lead. Leads whose email
+// exists, or repeats within the batch, are merged one by one afterwards.
 import type { Tx } from "../db/client";
 import type { LeadSource } from "../db/enums";
 import { findActiveDefinition, type LoadedDefinition } from "../agreement/active";
@@ -10,10 +11,9 @@ import { dueAt, pickNextRep, type RepLoad } from "../handovers/rules";
 import { bumpCounts } from "../metrics/rollup";
 import { normalizeCompanyName, tidyCompanyName } from "./rules";
 import type { LeadInput } from "./schemas";
-import { createOrMergeLead, type LeadAuthor, type LeadWrite } from "./service";
+import { arrivalReason, createOrMergeLead, systemActorData, type LeadAuthor, type LeadWrite } from "./service";
 import { insertMany, sortableId } from "./bulk-insert";
 
-type ApiAuthor = Extract<LeadAuthor, { kind: "api" }>;
 interface Facts {
   size: number | null;
   industry: string | null;
@@ -24,9 +24,19 @@ interface NewLead {
   input: LeadInput;
   id: string;
   evaluation: Evaluation | null;
+  /** The company's name as stored (an existing company keeps its spelling). */
+  companyName: string;
 }
 
-export async function createOrMergeLeads(tx: Tx, author: ApiAuthor, inputs: readonly LeadInput[], now: Date): Promise<LeadWrite[]> {
+/** What the one-at-a-time path derives from the author: who owns and made the lead, who acted, and the rep it counts for. */
+function authorship(author: LeadAuthor) {
+  const userId = author.kind === "user" ? author.id : null;
+  const salesOwned = author.kind === "user" && (author.role === "SALES_REP" || author.role === "SALES_MANAGER");
+  return { userId, repId: author.kind === "user" && author.role === "SALES_REP" ? author.id : null, salesOwned };
+}
+
+export async function createOrMergeLeads(tx: Tx, author: LeadAuthor, inputs: readonly LeadInput[], now: Date): Promise<LeadWrite[]> {
+  const { userId } = authorship(author);
   const results: LeadWrite[] = new Array(inputs.length);
   const existing = await tx.$queryRaw<{ email: string }[]>`
     SELECT email FROM "Lead" WHERE email = ANY(${[...new Set(inputs.map((input) => input.email))]}::text[]) FOR UPDATE`;
@@ -45,7 +55,7 @@ export async function createOrMergeLeads(tx: Tx, author: ApiAuthor, inputs: read
   if (fresh.length > 0) {
     const definition = await findActiveDefinition(tx);
     const batch = fresh.map((index) => inputs[index]!);
-    const { ids: companyIds, factsAt } = await upsertCompanies(tx, batch, now);
+    const { ids: companyIds, names: companyNames, factsAt } = await upsertCompanies(tx, batch, now);
     const evaluations = batch.map((input, position) =>
       definition
         ? evaluateLead(
@@ -57,7 +67,7 @@ export async function createOrMergeLeads(tx: Tx, author: ApiAuthor, inputs: read
     const created = (await insertMany(
       tx,
       "Lead",
-      { id: "text", name: "text", email: "text", title: "text", companyId: "text", source: "enum:LeadSource", campaignId: "text", stage: "enum:Stage", stageChangedAt: "timestamp", score: "int", createdAt: "timestamp", updatedAt: "timestamp" },
+      { id: "text", name: "text", email: "text", title: "text", companyId: "text", source: "enum:LeadSource", campaignId: "text", stage: "enum:Stage", stageChangedAt: "timestamp", score: "int", ownerId: "text", createdById: "text", createdAt: "timestamp", updatedAt: "timestamp" },
       batch.map((input, position) => ({
         id: sortableId(),
         name: input.name,
@@ -69,6 +79,8 @@ export async function createOrMergeLeads(tx: Tx, author: ApiAuthor, inputs: read
         stage: "INQUIRY",
         stageChangedAt: now,
         score: evaluations[position]?.score ?? 0,
+        ownerId: userId,
+        createdById: userId,
         createdAt: now,
         updatedAt: now,
       })),
@@ -79,11 +91,13 @@ export async function createOrMergeLeads(tx: Tx, author: ApiAuthor, inputs: read
     const written: NewLead[] = [];
     fresh.forEach((index, position) => {
       const id = idByEmail.get(inputs[index]!.email);
-      if (id) written.push({ index, input: inputs[index]!, id, evaluation: evaluations[position]! });
+      const company = normalizeCompanyName(inputs[index]!.company);
+      if (id) written.push({ index, input: inputs[index]!, id, evaluation: evaluations[position]!, companyName: companyNames.get(company)! });
       else later.push(index);
     });
     await recordArrivals(tx, author, written, now);
-    const qualified = definition ? await qualify(tx, definition, written, now) : new Set<string>();
+    // A lead a rep logs is already with sales: scored, never handed over (as reevaluateLead decides one at a time).
+    const qualified = definition && !authorship(author).salesOwned ? await qualify(tx, definition, written, userId, now) : new Set<string>();
     for (const lead of written) results[lead.index] = { id: lead.id, stage: qualified.has(lead.id) ? "MQL" : "INQUIRY", outcome: "created", filled: [] };
   }
   for (const index of later.sort((a, b) => a - b)) results[index] = await createOrMergeLead(tx, author, inputs[index]!, now);
@@ -94,7 +108,7 @@ export async function createOrMergeLeads(tx: Tx, author: ApiAuthor, inputs: read
  * Companies as the one-at-a-time path leaves them: each lead's given facts overwrite, in batch order, and each lead
  * is scored with its company's facts as they stood when it arrived. Existing companies are locked while read.
  */
-async function upsertCompanies(tx: Tx, inputs: readonly LeadInput[], now: Date): Promise<{ ids: Map<string, string>; factsAt: Facts[] }> {
+async function upsertCompanies(tx: Tx, inputs: readonly LeadInput[], now: Date): Promise<{ ids: Map<string, string>; names: Map<string, string>; factsAt: Facts[] }> {
   const names = [...new Set(inputs.map((input) => normalizeCompanyName(input.company)))];
   const known = await tx.$queryRaw<(Facts & { normalizedName: string })[]>`
     SELECT "normalizedName", size, industry, country FROM "Company" WHERE "normalizedName" = ANY(${names}::text[]) FOR UPDATE`;
@@ -109,7 +123,7 @@ async function upsertCompanies(tx: Tx, inputs: readonly LeadInput[], now: Date):
     return next;
   });
   const rows = names.map((name) => ({ name, ...state.get(name)! }));
-  const upserted = await tx.$queryRaw<{ id: string; normalizedName: string }[]>`
+  const upserted = await tx.$queryRaw<{ id: string; name: string; normalizedName: string }[]>`
     INSERT INTO "Company" (id, name, "normalizedName", size, industry, country, "createdAt", "updatedAt")
     SELECT gen_random_uuid()::text, d, n, s, i, c, ${now}, ${now}
     FROM unnest(${rows.map((row) => display.get(row.name)!)}::text[], ${rows.map((row) => row.name)}::text[], ${rows.map((row) => row.size)}::int[],
@@ -117,42 +131,48 @@ async function upsertCompanies(tx: Tx, inputs: readonly LeadInput[], now: Date):
     ON CONFLICT ("normalizedName") DO UPDATE SET
       size = COALESCE(EXCLUDED.size, "Company".size), industry = COALESCE(EXCLUDED.industry, "Company".industry),
       country = COALESCE(EXCLUDED.country, "Company".country), "updatedAt" = EXCLUDED."updatedAt"
-    RETURNING id, "normalizedName"`;
-  return { ids: new Map(upserted.map((row) => [row.normalizedName, row.id])), factsAt };
+    RETURNING id, name, "normalizedName"`;
+  return { ids: new Map(upserted.map((row) => [row.normalizedName, row.id])), names: new Map(upserted.map((row) => [row.normalizedName, row.name])), factsAt };
 }
 
 /** Each new lead's INQUIRY stage change, funnel count, source touch and audit entry. */
-async function recordArrivals(tx: Tx, author: ApiAuthor, leads: readonly NewLead[], now: Date) {
+async function recordArrivals(tx: Tx, author: LeadAuthor, leads: readonly NewLead[], now: Date) {
   if (leads.length === 0) return;
   const at = now;
-  await insertMany(tx, "StageChange", CHANGE_COLUMNS, leads.map((lead) => ({ id: sortableId(), leadId: lead.id, fromStage: null, toStage: "INQUIRY", at, actorId: null, reason: "Arrived through the API", repId: null })));
-  await bumpCounts(tx, leads.map((lead) => ({ day: now, stage: "INQUIRY" as const, source: lead.input.source as LeadSource, campaignId: lead.input.campaignId ?? null, repId: null, entered: 1, advanced: 0 })));
-  await insertMany(
-    tx,
-    "SourceTouch",
-    { id: "text", leadId: "text", source: "enum:LeadSource", campaignId: "text", apiKeyId: "text", created: "bool", at: "timestamp" },
-    leads.map((lead) => ({ id: sortableId(), leadId: lead.id, source: lead.input.source, campaignId: lead.input.campaignId ?? null, apiKeyId: author.apiKeyId, created: true, at })),
-  );
+  const { userId, repId } = authorship(author);
+  const reason = arrivalReason(author);
+  await insertMany(tx, "StageChange", CHANGE_COLUMNS, leads.map((lead) => ({ id: sortableId(), leadId: lead.id, fromStage: null, toStage: "INQUIRY", at, actorId: userId, reason, repId })));
+  await bumpCounts(tx, leads.map((lead) => ({ day: now, stage: "INQUIRY" as const, source: lead.input.source as LeadSource, campaignId: lead.input.campaignId ?? null, repId, entered: 1, advanced: 0 })));
+  // Only an API arrival records its source touch on creation (a lead typed or imported by a person has its source).
+  if (author.kind === "api") {
+    await insertMany(
+      tx,
+      "SourceTouch",
+      { id: "text", leadId: "text", source: "enum:LeadSource", campaignId: "text", apiKeyId: "text", created: "bool", at: "timestamp" },
+      leads.map((lead) => ({ id: sortableId(), leadId: lead.id, source: lead.input.source, campaignId: lead.input.campaignId ?? null, apiKeyId: author.apiKeyId, created: true, at })),
+    );
+  }
   await insertAudit(
     tx,
     leads.map((lead) => ({
+      actorId: userId,
       action: "lead.created",
       entityType: "Lead",
       entityId: lead.id,
-      data: { email: lead.input.email, source: lead.input.source, campaignId: lead.input.campaignId ?? null, actor: author.actor, apiKeyId: author.apiKeyId },
+      data: { email: lead.input.email, source: lead.input.source, campaignId: lead.input.campaignId ?? null, ...systemActorData(author) },
     })),
   );
 }
 
 const CHANGE_COLUMNS = { id: "text", leadId: "text", fromStage: "enum:Stage", toStage: "enum:Stage", at: "timestamp", actorId: "text", reason: "text", repId: "text" } as const;
 
-/** System audit entries (no person acted), stamped by the database like every other entry. */
-async function insertAudit(tx: Tx, entries: readonly { action: string; entityType: string; entityId: string; data?: object }[]) {
+/** Audit entries (system ones have no actor), stamped by the database like every other entry. */
+async function insertAudit(tx: Tx, entries: readonly { actorId?: string | null; action: string; entityType: string; entityId: string; data?: object }[]) {
   await insertMany(
     tx,
     "AuditEvent",
     { id: "text", actorId: "text", action: "text", entityType: "text", entityId: "text", data: "jsonb" },
-    entries.map((entry) => ({ id: sortableId(), actorId: null, action: entry.action, entityType: entry.entityType, entityId: entry.entityId, data: entry.data ?? {} })),
+    entries.map((entry) => ({ id: sortableId(), actorId: entry.actorId ?? null, action: entry.action, entityType: entry.entityType, entityId: entry.entityId, data: entry.data ?? {} })),
   );
 }
 
@@ -160,7 +180,7 @@ async function insertAudit(tx: Tx, entries: readonly { action: string; entityTyp
  * The leads that meet the definition become MQLs, each handed to the next rep by the same fair round robin (under the
  * same lock) as one at a time; with no active rep they wait as inquiries, as they would one at a time.
  */
-async function qualify(tx: Tx, definition: LoadedDefinition, leads: readonly NewLead[], now: Date): Promise<Set<string>> {
+async function qualify(tx: Tx, definition: LoadedDefinition, leads: readonly NewLead[], ownerId: string | null, now: Date): Promise<Set<string>> {
   const candidates = leads.filter((lead) => lead.evaluation?.qualifies);
   if (candidates.length === 0) return new Set();
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('tandem:handover-assignment'))`;
@@ -181,7 +201,7 @@ async function qualify(tx: Tx, definition: LoadedDefinition, leads: readonly New
   });
   const { sla } = definition.rules;
   const handovers = await tx.handover.createManyAndReturn({
-    data: assignments.map(({ lead, repId }) => ({ leadId: lead.id, fromUserId: null, toUserId: repId, definitionVersion: definition.version, createdAt: now, dueAt: dueAt(now, sla.acceptHours), firstTouchHours: sla.firstTouchHours })),
+    data: assignments.map(({ lead, repId }) => ({ leadId: lead.id, fromUserId: ownerId, toUserId: repId, definitionVersion: definition.version, createdAt: now, dueAt: dueAt(now, sla.acceptHours), firstTouchHours: sla.firstTouchHours })),
     select: { id: true, leadId: true, toUserId: true },
   });
   const reason = (lead: NewLead) => `Met lead definition v${definition.version} with ${lead.evaluation!.score} points`;
@@ -195,5 +215,25 @@ async function qualify(tx: Tx, definition: LoadedDefinition, leads: readonly New
     ...handovers.map((handover) => ({ action: "handover.opened", entityType: "Handover", entityId: handover.id, data: { leadId: handover.leadId, toUserId: handover.toUserId, definitionVersion: definition.version } })),
     ...candidates.map((lead) => ({ action: "lead.stage_changed", entityType: "Lead", entityId: lead.id, data: { from: "INQUIRY", to: "MQL", via: "qualification", reason: reason(lead) } })),
   ]);
+  // Each rep hears of each lead handed to them, as openHandover tells them one at a time.
+  const byId = new Map(candidates.map((lead) => [lead.id, lead]));
+  await insertMany(
+    tx,
+    "Notification",
+    { id: "text", userId: "text", kind: "enum:NotificationKind", sourceId: "text", link: "text", summary: "text", createdAt: "timestamp" },
+    handovers.map((handover) => {
+      const lead = byId.get(handover.leadId)!;
+      return {
+        id: sortableId(),
+        userId: handover.toUserId,
+        kind: "HANDOVER_ASSIGNED",
+        sourceId: handover.id,
+        link: `/leads/${handover.leadId}`,
+        summary: `${lead.input.name} (${lead.companyName}) was handed to you: accept or reject it within the SLA.`,
+        createdAt: now,
+      };
+    }),
+    { onConflict: `ON CONFLICT ("userId", kind, "sourceId") DO NOTHING` },
+  );
   return new Set(candidates.map((lead) => lead.id));
 }

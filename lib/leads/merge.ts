@@ -1,5 +1,6 @@
-// A lead submitted again (same normalised email) through the API or a web form: merged into the lead that exists instead of making
-// a second one. Part of the lead service (service.ts calls it inside its transaction); kept apart for size.
+// A lead submitted again (same normalised email) through the API, a web form or a CSV import: merged into the lead
+// that exists instead of making a second one. Part of the lead service (service.ts calls it inside its transaction);
+// kept apart for size.
 import type { Tx } from "../db/client";
 import { recordAudit } from "../audit/service";
 import { moveLeadCampaign } from "../metrics/rollup";

@@ -1,4 +1,4 @@
-// Every write to leads goes through here, whichever entry point asks (the form action, the intake API; import later).
+// Every write to leads goes through here, whichever entry point asks (the form action, the intake API, CSV import).
 import { db, Prisma, type Tx } from "../db/client";
 import { Stage } from "../db/enums";
 import { DomainError } from "../actions/result";
@@ -21,23 +21,28 @@ interface Actor {
 }
 
 /**
- * Who brings a lead in: a signed-in person (the form), an API key acting as a system actor ("api-key:<name>"), or a
- * campaign's public web form ("web-form:<campaign>"): a lead that arrives through the API or a web form has no human
- * owner or creator; marketing holds it until it qualifies.
+ * Who brings a lead in: a signed-in person (the form, or a CSV import, which names the import), an API key acting as a
+ * system actor ("api-key:<name>"), or a campaign's public web form ("web-form:<campaign>"): a lead that arrives
+ * through the API or a web form has no human owner or creator; marketing holds it until it qualifies. An imported
+ * lead is owned by the person who imported it, as a lead they typed in.
  */
 export type LeadAuthor =
-  | { kind: "user"; id: string; role: Role }
+  | { kind: "user"; id: string; role: Role; importId?: string }
   | { kind: "api"; apiKeyId: string; actor: string }
   | { kind: "webform"; webFormId: string; actor: string };
 
-/** What the stage history says about a lead's arrival. */
-const ARRIVAL_REASON: Record<LeadAuthor["kind"], string> = { user: "Logged", api: "Arrived through the API", webform: "Arrived through a web form" };
+/** The reason on a new lead's first stage change. */
+export function arrivalReason(author: LeadAuthor): string {
+  if (author.kind === "api") return "Arrived through the API";
+  if (author.kind === "webform") return "Arrived through a web form";
+  return author.importId ? "Imported from CSV" : "Logged";
+}
 
-/** The system actor of an audit entry (none for a person, who is the entry's actorId). */
+/** What an audit entry says about who brought the lead in, beyond its actorId: the system actor, or the import. */
 export function systemActorData(author: LeadAuthor): Record<string, string> {
   if (author.kind === "api") return { actor: author.actor, apiKeyId: author.apiKeyId };
   if (author.kind === "webform") return { actor: author.actor, webFormId: author.webFormId };
-  return {};
+  return author.importId ? { importId: author.importId } : {};
 }
 
 export interface LeadWrite {
@@ -124,7 +129,7 @@ async function writeLead(tx: Tx, author: LeadAuthor, input: LeadInput, onDuplica
   const lead = created;
   const repId = author.kind === "user" && author.role === "SALES_REP" ? author.id : null;
   const change = await tx.stageChange.create({
-    data: { leadId: lead.id, fromStage: null, toStage: Stage.INQUIRY, at: now, actorId: userId, reason: ARRIVAL_REASON[author.kind], repId },
+    data: { leadId: lead.id, fromStage: null, toStage: Stage.INQUIRY, at: now, actorId: userId, reason: arrivalReason(author), repId },
     select: { id: true },
   });
   await recordFunnelEntry(tx, { changeId: change.id, leadId: lead.id, stage: Stage.INQUIRY, at: now, repId, source: input.source, campaignId: input.campaignId ?? null, amount: null });

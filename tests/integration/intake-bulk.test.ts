@@ -2,7 +2,7 @@
 // stages, stage history, handovers (to the same reps, in the same order), funnel counts, touches and audit entries.
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createOrMergeLead } from "@/lib/leads/service";
+import { createOrMergeLead, type LeadAuthor } from "@/lib/leads/service";
 import { createOrMergeLeads } from "@/lib/leads/bulk";
 import type { LeadInput } from "@/lib/leads/schemas";
 import { resetDatabase } from "./support/db";
@@ -19,7 +19,7 @@ async function world() {
   const marketer = await makeUser("MARKETER", { email: "marketer@marketing.test" });
   const campaign = await makeCampaign(marketer.id, { name: "Bulk campaign" });
   await createOrMergeLead(db(), { kind: "api", apiKeyId: (await key()).id, actor: "api-key:Bulk" }, leadInput({ email: "existing@customer.test", name: "Existing", title: undefined, company: "Shared Co" }), now);
-  return { campaignId: campaign.id };
+  return { campaignId: campaign.id, marketerId: marketer.id };
 }
 
 async function key() {
@@ -55,19 +55,35 @@ async function snapshot() {
     orderBy: { email: "asc" },
     select: {
       email: true, name: true, title: true, stage: true, score: true, qualifiedVersion: true, version: true, campaign: { select: { name: true } },
+      owner: { select: { email: true } }, createdBy: { select: { email: true } },
       company: { select: { name: true, size: true, industry: true, country: true } },
-      stageChanges: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { fromStage: true, toStage: true, reason: true, actorId: true, repId: true } },
-      handovers: { select: { toUser: { select: { email: true } }, status: true, dueAt: true, definitionVersion: true, turn: true } },
+      stageChanges: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { fromStage: true, toStage: true, reason: true, actor: { select: { email: true } }, repId: true } },
+      handovers: { select: { toUser: { select: { email: true } }, fromUser: { select: { email: true } }, status: true, dueAt: true, definitionVersion: true, turn: true } },
       sourceTouches: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { source: true, created: true } },
     },
   });
   const rollup = await db().funnelRollup.findMany({ orderBy: [{ stage: "asc" }, { source: "asc" }, { campaignId: "asc" }], select: { day: true, stage: true, source: true, campaignId: true, repId: true, entered: true, advanced: true } });
-  const audit = await db().auditEvent.groupBy({ by: ["action"], _count: true, orderBy: { action: "asc" } });
+  // Ids differ between the two worlds: entries are compared by action, actor's email and data without ids.
+  const emails = new Map((await db().user.findMany({ select: { id: true, email: true } })).map((user) => [user.id, user.email]));
+  const entries = await db().auditEvent.findMany({ select: { action: true, actorId: true, data: true } });
+  const counts = new Map<string, number>();
+  for (const entry of entries) {
+    const key = `${entry.action} by ${entry.actorId ? emails.get(entry.actorId) : "system"}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const audit = [...counts].sort(([a], [b]) => a.localeCompare(b));
+  const auditData = entries
+    .filter((entry) => entry.action === "lead.created" || entry.action === "lead.merged")
+    .map((entry) => JSON.stringify({ ...(entry.data as object), apiKeyId: undefined, importId: undefined, campaignId: undefined, hasIds: Object.keys(entry.data as object).sort() }))
+    .sort();
+  const notifications = await db().notification.findMany({ orderBy: [{ summary: "asc" }], select: { user: { select: { email: true } }, kind: true, summary: true } });
   const campaigns = new Map((await db().campaign.findMany({ select: { id: true, name: true } })).map((campaign) => [campaign.id, campaign.name]));
   return {
     leads,
     rollup: rollup.map((row) => ({ ...row, campaignId: campaigns.get(row.campaignId) ?? row.campaignId })),
     audit,
+    auditData,
+    notifications,
     companies: await db().company.count(),
   };
 }
@@ -77,28 +93,40 @@ beforeEach(async () => {
 });
 
 describe("bulk intake", () => {
-  it("leaves exactly what one lead at a time leaves", async () => {
-    const first = await world();
-    const author = { kind: "api" as const, apiKeyId: (await key()).id, actor: "api-key:Bulk" };
-    const oneByOne = await db().$transaction(async (tx) => {
-      const results = [];
-      for (const input of batch(first.campaignId)) results.push(await createOrMergeLead(tx, author, input, now));
-      return results;
-    }, { timeout: 120_000 });
-    const expected = await snapshot();
+  // An API key (no owner; source touches) and a marketer's CSV import (the marketer owns and made the leads).
+  const AUTHORS = {
+    "an API key": async (): Promise<LeadAuthor> => ({ kind: "api", apiKeyId: (await key()).id, actor: "api-key:Bulk" }),
+    "a marketer's CSV import": async (): Promise<LeadAuthor> => {
+      const marketer = await db().user.findUniqueOrThrow({ where: { email: "marketer@marketing.test" }, select: { id: true } });
+      return { kind: "user", id: marketer.id, role: "MARKETER", importId: "import-1" };
+    },
+  };
 
-    const second = await world();
-    const author2 = { ...author, apiKeyId: (await key()).id };
-    const bulk = await db().$transaction((tx) => createOrMergeLeads(tx, author2, batch(second.campaignId), now), { timeout: 120_000 });
-    const actual = await snapshot();
+  for (const [who, authorFor] of Object.entries(AUTHORS)) {
+    it(`leaves exactly what one lead at a time leaves, for ${who}`, async () => {
+      const first = await world();
+      const author = await authorFor();
+      const oneByOne = await db().$transaction(async (tx) => {
+        const results = [];
+        for (const input of batch(first.campaignId)) results.push(await createOrMergeLead(tx, author, input, now));
+        return results;
+      }, { timeout: 120_000 });
+      const expected = await snapshot();
 
-    expect(bulk.map((result) => [result.outcome, result.stage, result.filled])).toEqual(oneByOne.map((result) => [result.outcome, result.stage, result.filled]));
-    // Turns are a global sequence; what matters is their order, which the rep assignment already shows.
-    const withoutTurns = (state: typeof expected) => ({ ...state, leads: state.leads.map((lead) => ({ ...lead, handovers: lead.handovers.map(({ turn: _turn, ...rest }) => rest) })) });
-    expect(withoutTurns(actual)).toEqual(withoutTurns(expected));
-    expect(actual.leads.filter((lead) => lead.stage === "MQL").length).toBeGreaterThan(5);
-    expect(actual.leads.some((lead) => lead.stage === "INQUIRY")).toBe(true);
-  });
+      const second = await world();
+      const author2 = await authorFor();
+      const bulk = await db().$transaction((tx) => createOrMergeLeads(tx, author2, batch(second.campaignId), now), { timeout: 120_000 });
+      const actual = await snapshot();
+
+      expect(bulk.map((result) => [result.outcome, result.stage, result.filled])).toEqual(oneByOne.map((result) => [result.outcome, result.stage, result.filled]));
+      // Turns are a global sequence; what matters is their order, which the rep assignment already shows.
+      const withoutTurns = (state: typeof expected) => ({ ...state, leads: state.leads.map((lead) => ({ ...lead, handovers: lead.handovers.map(({ turn: _turn, ...rest }) => rest) })) });
+      expect(withoutTurns(actual)).toEqual(withoutTurns(expected));
+      expect(actual.leads.filter((lead) => lead.stage === "MQL").length).toBeGreaterThan(5);
+      expect(actual.leads.some((lead) => lead.stage === "INQUIRY")).toBe(true);
+      expect(actual.notifications.length).toBe(actual.leads.filter((lead) => lead.handovers.length > 0).length);
+    });
+  }
 
   it("leaves qualifying leads waiting as inquiries when no rep is active, as one at a time does", async () => {
     await resetDatabase();

@@ -12,6 +12,7 @@ describe("the permission table", () => {
   const expected: Record<keyof typeof PERMISSIONS, string[]> = {
     "lead:read": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER", "CRO"],
     "lead:create": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER"],
+    "lead:import": ["MARKETER", "MARKETING_MANAGER"],
     "lead:edit": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER"],
     "lead:move": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER"],
     "touch:log": ["SALES_REP", "SALES_MANAGER", "MARKETER", "MARKETING_MANAGER"],

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { leadListQuerySchema } from "@/lib/leads/schemas";
+import { leadListQuerySchema, type LeadListQuery } from "@/lib/leads/schemas";
 import { countListedLeads, listLeadOwnerOptions, listLeadRows } from "@/lib/leads/queries";
 import { leadListHref, pageCount } from "@/lib/leads/rules";
 import { STAGE_LABELS } from "@/lib/leads/catalog";
@@ -13,6 +13,13 @@ import { LeadFilters } from "@/components/leads/lead-filters";
 import { LeadsTable } from "@/components/leads/leads-table";
 
 export const metadata: Metadata = { title: "Leads" };
+
+/** The list's filters and order as a query string, for the export (the page number does not matter there). */
+function exportSearch(query: LeadListQuery): string {
+  const href = leadListHref({ ...query, page: 1 }, {});
+  const index = href.indexOf("?");
+  return index < 0 ? "" : href.slice(index);
+}
 
 export default async function LeadsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("lead:read");
@@ -27,11 +34,24 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
     <div className="space-y-4">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold tracking-tight">Leads</h1>
-        {can(user.role, "lead:create") && (
-          <Button asChild>
-            <Link href="/leads/new">Log a lead</Link>
+        <div className="flex flex-wrap gap-2">
+          {/* Every lead matching the filters below (not just this page), as CSV: a download, not a page. */}
+          <Button asChild variant="secondary">
+            <a href={`/api/leads/export${exportSearch(current)}`} download>
+              Export CSV
+            </a>
           </Button>
-        )}
+          {can(user.role, "lead:import") && (
+            <Button asChild variant="secondary">
+              <Link href="/leads/import">Import CSV</Link>
+            </Button>
+          )}
+          {can(user.role, "lead:create") && (
+            <Button asChild>
+              <Link href="/leads/new">Log a lead</Link>
+            </Button>
+          )}
+        </div>
       </div>
       <LeadFilters query={current} owners={owners} />
       {(current.entered || current.campaign) && (

@@ -1,0 +1,95 @@
+// `npm run bench -- --only=Import`: a CSV import of 100,000 generated leads (a quarter of them qualifying and handed
+// over) on a fresh embedded PostgreSQL with an active definition, ten reps and a marketer. The measuring runs in its
+// own process (scripts/bench/import-run.ts), the app's code with its own database client, as the server would run it.
+import { randomBytes } from "node:crypto";
+import { spawn } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../../lib/db/generated/client";
+import { findFreePort, startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
+import { applyMigrations } from "../../lib/db/migrate";
+import { ensureDatabaseExists } from "../../lib/runtime/database";
+import { DEFAULT_RULES } from "../../lib/agreement/defaults";
+
+export const IMPORT_TARGET_PER_SECOND = 5000;
+export const IMPORT_TARGET_SECONDS = 30;
+
+export interface ImportBenchResult {
+  rows: number;
+  fileBytes: number;
+  checkSeconds: number;
+  writeSeconds: number;
+  totalSeconds: number;
+  status: string;
+  created: number;
+  merged: number;
+  leads: number;
+  mqls: number;
+  handovers: number;
+  /** Leads written per second by the job, and over the whole import (check + write). */
+  writeRate: number;
+  totalRate: number;
+  met: boolean;
+}
+
+export async function benchImport(folder: string, options: { rows: number; log: (line: string) => void }): Promise<ImportBenchResult> {
+  const { log } = options;
+  const dataDir = path.join(folder, "import-postgres");
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  const port = await findFreePort();
+  log(`CSV import: fresh embedded PostgreSQL (${path.relative(process.cwd(), dataDir)}, port ${port})…`);
+  const database = await startEmbeddedPostgres({ dataDir, port, password: randomBytes(16).toString("hex") });
+  try {
+    await ensureDatabaseExists(database.url("postgres"), "tandem_import_bench");
+    const url = database.url("tandem_import_bench");
+    await applyMigrations(url);
+    await seed(url);
+    log(`CSV import: importing ${options.rows.toLocaleString("en")} generated rows…`);
+    const output = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(import.meta.dirname, "import-run.ts"), String(options.rows)], {
+        stdio: ["ignore", "pipe", "inherit"],
+        env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64url") },
+      });
+      let stdout = "";
+      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+      child.on("error", reject);
+      child.on("exit", (code) => (code === 0 ? resolve(stdout) : reject(new Error(`The import run exited with code ${code}.`))));
+    });
+    const figures = JSON.parse(output.trim().split("\n").at(-1)!) as Omit<ImportBenchResult, "writeRate" | "totalRate" | "met">;
+    const writeRate = figures.created / figures.writeSeconds;
+    const totalRate = figures.created / figures.totalSeconds;
+    return { ...figures, writeRate, totalRate, met: totalRate >= IMPORT_TARGET_PER_SECOND && figures.totalSeconds < IMPORT_TARGET_SECONDS };
+  } finally {
+    await database.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function seed(url: string) {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  try {
+    await prisma.user.createMany({
+      data: [
+        ...Array.from({ length: 10 }, (_, index) => ({ email: `bench.rep.${index}@tandem.test`, name: `Bench Rep ${index}`, role: "SALES_REP" as const, passwordHash: "!" })),
+        { email: "bench.marketer@tandem.test", name: "Bench Marketer", role: "MARKETER" as const, passwordHash: "!" },
+      ],
+    });
+    await prisma.leadDefinition.create({ data: { version: 1, status: "ACTIVE", rules: DEFAULT_RULES, activatedAt: new Date(), activatedVia: "CRO" } });
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+export function formatImportTable(result: ImportBenchResult): string {
+  const rows = [
+    ["operation", "data size", "seconds", "leads/s", "target", "met?"],
+    ["CSV import: check (parse, match, validate, store)", `${result.rows.toLocaleString("en")} rows, ${(result.fileBytes / 1024 ** 2).toFixed(1)} MB`, result.checkSeconds.toFixed(1), "—", "—", "—"],
+    ["CSV import: write (job: score, qualify, hand over)", `${result.created.toLocaleString("en")} leads, ${result.handovers.toLocaleString("en")} handovers`, result.writeSeconds.toFixed(1), result.writeRate.toFixed(0), `≥ ${IMPORT_TARGET_PER_SECOND}/s`, result.writeRate >= IMPORT_TARGET_PER_SECOND ? "yes" : "NO"],
+    ["CSV import: whole (check + write)", `${result.rows.toLocaleString("en")} rows`, result.totalSeconds.toFixed(1), result.totalRate.toFixed(0), `< ${IMPORT_TARGET_SECONDS} s, ≥ ${IMPORT_TARGET_PER_SECOND}/s`, result.met ? "yes" : "NO"],
+  ];
+  const widths = rows[0]!.map((_, index) => Math.max(...rows.map((row) => row[index]!.length)));
+  const line = (cells: readonly string[]) => `| ${cells.map((cell, index) => cell.padEnd(widths[index]!)).join(" | ")} |`;
+  return [line(rows[0]!), `|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`, ...rows.slice(1).map(line)].join("\n");
+}
