@@ -41,29 +41,36 @@ export async function runJobBatch(jobId: string): Promise<boolean> {
   );
 }
 
-export async function runJob(jobId: string): Promise<void> {
+/** One batch of the job; false when it has nothing left or stopped on an error (then marked FAILED). */
+async function stepJob(jobId: string): Promise<boolean> {
   try {
-    while (!jobsStopping() && (await runJobBatch(jobId))) {
-      // next batch
-    }
+    return await runJobBatch(jobId);
   } catch (error) {
     // Stopping mid-batch rolls the batch back; the job stays RUNNING and resumes at the next start.
-    if (jobsStopping()) return;
+    if (jobsStopping()) return false;
     console.error(`[jobs] ${jobId} failed`, error);
     await db().job.update({ where: { id: jobId }, data: { status: "FAILED", error: "The job stopped on an error; the details are in the server log.", finishedAt: new Date() } });
+    return false;
   }
 }
 
 let running: Promise<void> | null = null;
 
-/** Runs every unfinished job, oldest first. One runner per process; safe to call as often as wanted. */
+/**
+ * Runs every unfinished job, one batch of each in turn (oldest first within a round), so a short import started
+ * while a long re-evaluation runs does not wait for it to end. One runner per process; safe to call as often as
+ * wanted: a job enqueued while it runs is picked up in the next round.
+ */
 export function runPendingJobs(): Promise<void> {
   running ??= (async () => {
     try {
       while (!jobsStopping()) {
-        const next = await db().job.findFirst({ where: { status: { in: ["QUEUED", "RUNNING"] } }, orderBy: { createdAt: "asc" }, select: { id: true } });
-        if (!next) return;
-        await runJob(next.id);
+        const pending = await db().job.findMany({ where: { status: { in: ["QUEUED", "RUNNING"] } }, orderBy: { createdAt: "asc" }, select: { id: true } });
+        if (pending.length === 0) return;
+        for (const job of pending) {
+          if (jobsStopping()) return;
+          await stepJob(job.id);
+        }
       }
     } finally {
       running = null;

@@ -208,6 +208,26 @@ function bigFile(count: number) {
   return csv(rows);
 }
 
+describe("imports beside other background work", () => {
+  it("a small import started behind a long job finishes first: the runner takes one batch of each job in turn", async () => {
+    const start = async (count: number, batchSize: number) => {
+      const { body } = await uploadCsv(csv([HEADER, ...Array.from({ length: count }, (_, n) => leadRow(n + 1, { email: `job${count}.${n}@import.test` }))]));
+      await finishImport(asUser(marketer), { importId: body.id!, choice: "valid" });
+      const { jobId } = await db().leadImport.findUniqueOrThrow({ where: { id: body.id! }, select: { jobId: true } });
+      await db().job.update({ where: { id: jobId! }, data: { payload: { importId: body.id!, batchSize } } });
+      return body.id!;
+    };
+    const long = await start(60, 10);
+    const short = await start(5, 1_000);
+    await runPendingJobs();
+    const finished = async (id: string) => (await db().leadImport.findUniqueOrThrow({ where: { id }, select: { status: true, finishedAt: true } }));
+    const [a, b] = [await finished(long), await finished(short)];
+    expect([a.status, b.status]).toEqual(["DONE", "DONE"]);
+    expect(b.finishedAt!.getTime()).toBeLessThan(a.finishedAt!.getTime());
+    expect(await db().lead.count()).toBe(65);
+  });
+});
+
 describe("an import killed mid-way", () => {
   it("resumes at the next batch and leaves exactly the leads of an uninterrupted run", { timeout: 180_000 }, async () => {
     const file = bigFile(4_000);
