@@ -5,6 +5,7 @@
 //   npm run bench -- --runs=30 --warmups=3 --only=<text>   how many timed runs, and which operations (name contains)
 //   npm run bench -- --only=Intake   only the intake API under load (no million-lead data set needed)
 //   npm run bench -- --intake-seconds=15 --intake-connections=32 --intake-batches=20   the intake load's size
+//   npm run bench -- --only=Load --load-seconds=60 --load-connections=50   only the Load group (on the data set)
 //
 // The data lives in its own database: BENCH_DATABASE_URL, or an embedded PostgreSQL in <TANDEM_DATA_DIR>/bench. The
 // figures go to the terminal and to <TANDEM_DATA_DIR>/bench/latest.json.
@@ -25,6 +26,7 @@ import { time } from "./bench/measure";
 import { benchmarkOperations } from "./bench/operations";
 import { formatTable, writeJson, type Result } from "./bench/report";
 import { benchIntake, formatIntakeTable, type IntakeResult } from "./bench/intake";
+import { benchLoad, formatLoadTable, type LoadResult } from "./bench/load";
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -51,10 +53,15 @@ const settings = {
   intakeSeconds: Math.max(1, count("intake-seconds", 15)),
   intakeConnections: Math.max(1, count("intake-connections", 32)),
   intakeBatches: Math.max(1, count("intake-batches", 20)),
+  loadSeconds: Math.max(1, count("load-seconds", 60)),
+  loadConnections: Math.max(1, count("load-connections", 50)),
 };
 // `--only=Intake…` selects the intake API alone; any other text selects read operations by name, as before.
 const intakeOnly = settings.only !== undefined && /intake/i.test(settings.only);
 const intakeSelected = settings.only === undefined || intakeOnly;
+// `--only=Load` selects the Load group alone (it needs the data set, not the read operations).
+const loadOnly = settings.only !== undefined && /^load/i.test(settings.only);
+const loadSelected = settings.only === undefined || loadOnly;
 
 let database: BenchDatabase | undefined;
 let stopping = false;
@@ -87,7 +94,7 @@ try {
   process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
 
   const { operations, context } = await benchmarkOperations();
-  const selected = operations.filter((operation) => !settings.only || `${operation.group}: ${operation.name}`.includes(settings.only));
+  const selected = loadOnly ? [] : operations.filter((operation) => !settings.only || `${operation.group}: ${operation.name}`.includes(settings.only));
   // Other work on the machine slows every figure down: the load averages before and after go into the report.
   const loadBefore = os.loadavg();
   log(`Measuring ${selected.length} operations: ${settings.warmups} warm-up(s), then ${settings.runs} runs each (load average ${loadBefore[0]!.toFixed(1)})…`);
@@ -119,8 +126,17 @@ try {
            (SELECT count(*)::int FROM "User") AS "User"`;
   const diskBytes = database.dataDir ? folderSize(database.dataDir) : null;
 
+  // The Load group: the production server under concurrent connections, on a copy of the data set (copying needs no
+  // other connection to it, so this process lets go of its own first).
+  let load: LoadResult[] = [];
+  if (loadSelected) {
+    await disconnectDb();
+    load = await benchLoad(database.url, { seconds: settings.loadSeconds, connections: settings.loadConnections, log });
+  }
+
   console.log(`\n${formatTable(results)}\n`);
   if (intake.length > 0) console.log(`${formatIntakeTable(intake)}\n`);
+  if (load.length > 0) console.log(`${formatLoadTable(load)}\n`);
   const missed = [...results.filter((result) => result.met === false), ...intake.filter((result) => result.met === false).map((result) => ({ group: "Intake API", operation: result.operation }))];
   const mb = (bytes: number | bigint) => `${(Number(bytes) / 1024 ** 2).toFixed(0)} MB`;
   log(
@@ -162,6 +178,7 @@ try {
     },
     results,
     intake,
+    load,
   });
   log(`Wrote ${path.relative(process.cwd(), file)}.`);
   await stop(0);

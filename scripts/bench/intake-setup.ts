@@ -62,13 +62,13 @@ export async function startIntakeWorld(folder: string, log: (line: string) => vo
  * raised out of the way, once its health route answers. With `ownGroup`, in its own process group, so that a test can
  * kill it whole (`process.kill(-child.pid, "SIGKILL")`), as a crash would.
  */
-export async function startProductionServer(url: string, port: number, authSecret: string, options: { ownGroup?: boolean } = {}): Promise<ChildProcess> {
+export async function startProductionServer(url: string, port: number, authSecret: string, options: { ownGroup?: boolean; env?: Record<string, string> } = {}): Promise<ChildProcess> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, [path.join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "inherit"],
     detached: options.ownGroup ?? false,
     // The server's configuration, as `npm start` hands it over: the child reads it through lib/env.ts.
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, AUTH_SECRET: authSecret, NEXTAUTH_URL: baseUrl, INTAKE_RATE_LIMIT: "10000000", INTAKE_RATE_WINDOW_SECONDS: "60" },
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, AUTH_SECRET: authSecret, NEXTAUTH_URL: baseUrl, INTAKE_RATE_LIMIT: "10000000", INTAKE_RATE_WINDOW_SECONDS: "60", ...options.env },
   });
   try {
     await waitForHealth(baseUrl, server);
