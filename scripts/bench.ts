@@ -6,6 +6,7 @@
 //   npm run bench -- --only=Intake   only the intake API under load (no million-lead data set needed)
 //   npm run bench -- --only=Import   only the CSV import of 100,000 rows (--import-rows=N), on its own fresh database
 //   npm run bench -- --intake-seconds=15 --intake-connections=32 --intake-batches=20   the intake load's size
+//   npm run bench -- --only=Load --load-seconds=60 --load-connections=50   only the Load group (on the data set)
 //
 // The data lives in its own database: BENCH_DATABASE_URL, or an embedded PostgreSQL in <TANDEM_DATA_DIR>/bench. The
 // figures go to the terminal and to <TANDEM_DATA_DIR>/bench/latest.json.
@@ -27,6 +28,7 @@ import { benchmarkOperations } from "./bench/operations";
 import { formatTable, writeJson, type Result } from "./bench/report";
 import { benchIntake, formatIntakeTable, type IntakeResult } from "./bench/intake";
 import { benchImport, formatImportTable, type ImportBenchResult } from "./bench/import";
+import { benchLoad, formatLoadTable, type LoadResult } from "./bench/load";
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -54,6 +56,8 @@ const settings = {
   intakeConnections: Math.max(1, count("intake-connections", 32)),
   intakeBatches: Math.max(1, count("intake-batches", 20)),
   importRows: Math.max(1, count("import-rows", 100_000)),
+  loadSeconds: Math.max(1, count("load-seconds", 60)),
+  loadConnections: Math.max(1, count("load-connections", 50)),
 };
 // `--only=Intake…` selects the intake API alone; any other text selects read operations by name, as before.
 const intakeOnly = settings.only !== undefined && /intake/i.test(settings.only);
@@ -61,6 +65,9 @@ const intakeSelected = settings.only === undefined || intakeOnly;
 // `--only=Import` selects the CSV import alone; it also runs after the intake API in a full run.
 const importOnly = settings.only !== undefined && /^import/i.test(settings.only);
 const importSelected = settings.only === undefined || importOnly;
+// `--only=Load` selects the Load group alone (it needs the data set, not the read operations).
+const loadOnly = settings.only !== undefined && /^load/i.test(settings.only);
+const loadSelected = settings.only === undefined || loadOnly;
 
 let database: BenchDatabase | undefined;
 let stopping = false;
@@ -103,7 +110,7 @@ try {
   process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
 
   const { operations, context } = await benchmarkOperations();
-  const selected = operations.filter((operation) => !settings.only || `${operation.group}: ${operation.name}`.includes(settings.only));
+  const selected = loadOnly ? [] : operations.filter((operation) => !settings.only || `${operation.group}: ${operation.name}`.includes(settings.only));
   // Other work on the machine slows every figure down: the load averages before and after go into the report.
   const loadBefore = os.loadavg();
   log(`Measuring ${selected.length} operations: ${settings.warmups} warm-up(s), then ${settings.runs} runs each (load average ${loadBefore[0]!.toFixed(1)})…`);
@@ -136,9 +143,18 @@ try {
            (SELECT count(*)::int FROM "User") AS "User"`;
   const diskBytes = database.dataDir ? folderSize(database.dataDir) : null;
 
+  // The Load group: the production server under concurrent connections, on a copy of the data set (copying needs no
+  // other connection to it, so this process lets go of its own first).
+  let load: LoadResult[] = [];
+  if (loadSelected) {
+    await disconnectDb();
+    load = await benchLoad(database.url, { seconds: settings.loadSeconds, connections: settings.loadConnections, log });
+  }
+
   console.log(`\n${formatTable(results)}\n`);
   if (intake.length > 0) console.log(`${formatIntakeTable(intake)}\n`);
   if (csvImport) console.log(`${formatImportTable(csvImport)}\n`);
+  if (load.length > 0) console.log(`${formatLoadTable(load)}\n`);
   const missed = [...results.filter((result) => result.met === false), ...intake.filter((result) => result.met === false).map((result) => ({ group: "Intake API", operation: result.operation })), ...(csvImport && !csvImport.met ? [{ group: "CSV import", operation: `${csvImport.rows} rows` }] : [])];
   const mb = (bytes: number | bigint) => `${(Number(bytes) / 1024 ** 2).toFixed(0)} MB`;
   log(
@@ -181,6 +197,7 @@ try {
     results,
     intake,
     import: csvImport,
+    load,
   });
   log(`Wrote ${path.relative(process.cwd(), file)}.`);
   await stop(0);

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "../auth/current-user";
 import { can, type Permission } from "../auth/permissions";
 import { Prisma } from "../db/client";
+import { unsafeTextErrors } from "../security/text";
 import { DomainError, type ActionResult } from "./result";
 
 interface ActionSpec<S extends z.ZodType, T> {
@@ -25,6 +26,10 @@ export async function runAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>):
   if (!can(user.role, spec.permission)) {
     return { ok: false, formError: "Your role does not allow this. Nothing was changed." };
   }
+  // Text the database cannot store as sent (NUL, lone surrogates) is refused like any invalid field, not left to fail
+  // inside the write.
+  const unsafe = unsafeTextErrors(spec.input);
+  if (unsafe) return { ok: false, formError: "Some fields need attention.", fieldErrors: unsafe };
   const parsed = spec.schema.safeParse(spec.input);
   if (!parsed.success) {
     return {

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { LeadSource } from "../db/enums";
 import { COUNTRY_CODES, INDUSTRIES, SOURCE_LABELS } from "../leads/catalog";
+import { onlyWhenValid, whenFieldsValid } from "../security/schema";
 
 export const SENIORITIES = ["INDIVIDUAL", "MANAGER", "DIRECTOR", "VP", "C_LEVEL"] as const;
 export type Seniority = (typeof SENIORITIES)[number];
@@ -49,7 +50,7 @@ export const definitionRulesSchema = z
             .int({ error: "Use a whole number" })
             .max(5_000_000, { error: "At most 5,000,000 employees" }),
         })
-        .refine((range) => range.min <= range.max, { error: "The minimum must not exceed the maximum", path: ["max"] })
+        .refine((range) => range.min <= range.max, { error: "The minimum must not exceed the maximum", path: ["max"], ...onlyWhenValid })
         .nullable(),
       industries: z.array(z.enum(INDUSTRIES)).refine(unique, { error: "Each industry once" }),
       countries: z.array(z.enum(COUNTRY_CODES as [string, ...string[]])).refine(unique, { error: "Each country once" }),
@@ -75,8 +76,8 @@ export const definitionRulesSchema = z
       .array(rejectionReasonSchema)
       .min(1, { error: "Keep at least one rejection reason" })
       .max(30)
-      .refine((reasons) => unique(reasons.map((reason) => reason.code)), { error: "Each reason code once" })
-      .refine((reasons) => unique(reasons.map((reason) => reason.label.toLowerCase())), { error: "Each reason name once" }),
+      .refine((reasons) => unique(reasons.map((reason) => reason.code)), { error: "Each reason code once", ...onlyWhenValid })
+      .refine((reasons) => unique(reasons.map((reason) => reason.label.toLowerCase())), { error: "Each reason name once", ...onlyWhenValid }),
   })
   .superRefine((rules, context) => {
     if (maxScore(rules) < rules.mqlThreshold) {
@@ -86,7 +87,7 @@ export const definitionRulesSchema = z
         message: `No lead could reach ${rules.mqlThreshold} points: the rules award at most ${maxScore(rules)}`,
       });
     }
-  });
+  }, whenFieldsValid("scoring", "mqlThreshold"));
 
 export type DefinitionRules = z.infer<typeof definitionRulesSchema>;
 

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { CampaignChannel } from "../db/enums";
 import { endsAfterStart, MAX_BUDGET, MAX_TARGET_MQLS } from "./rules";
+import { whenFieldsValid } from "../security/schema";
 
 /** "" (or null) from an empty form field means "not given". */
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
@@ -54,6 +55,7 @@ const withDatesInOrder = <T extends z.ZodType<{ startsAt: Date; endsAt?: Date | 
   schema.refine((campaign) => !campaign.endsAt || endsAfterStart(campaign.startsAt, campaign.endsAt), {
     error: "The end date must be after the start date",
     path: ["endsAt"],
+    ...whenFieldsValid("startsAt", "endsAt"),
   });
 
 export const campaignInputSchema = withDatesInOrder(campaignFields);

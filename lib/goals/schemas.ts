@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { GoalMetric, GoalStatus, LeadSource } from "../db/enums";
 import { GOAL_METRICS, MAX_PERIOD_DAYS, periodLength } from "./rules";
+import { whenFieldsValid } from "../security/schema";
 
 /** "" from an empty form field means "not given". */
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
@@ -51,16 +52,19 @@ function refineGoal(goal: GoalFields, context: z.RefinementCtx) {
   }
 }
 
+/** The cross-field rules read these fields: they run once these are valid. */
+const GOAL_CHECK_WHEN = whenFieldsValid("metric", "target", "periodStart", "periodEnd");
+
 /** What the form checks in the browser: the fields alone (the key or the version is added when it submits). */
-export const goalFormSchema = goalFields.superRefine(refineGoal);
+export const goalFormSchema = goalFields.superRefine(refineGoal, GOAL_CHECK_WHEN);
 
 const ref = { id: z.string().min(1).max(64), version: z.number().int().min(1) };
 
 /** A new goal, with the form's idempotency key: the same key twice makes one goal. */
 export const createGoalSchema = goalFields
   .extend({ requestKey: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { error: "Reload the form and try again" }) })
-  .superRefine(refineGoal);
-export const updateGoalSchema = goalFields.extend(ref).superRefine(refineGoal);
+  .superRefine(refineGoal, GOAL_CHECK_WHEN);
+export const updateGoalSchema = goalFields.extend(ref).superRefine(refineGoal, GOAL_CHECK_WHEN);
 export const goalRefSchema = z.object(ref);
 
 export type CreateGoalInput = z.output<typeof createGoalSchema>;

@@ -5,6 +5,7 @@ import Papa from "papaparse";
 import { LeadSource } from "../db/enums";
 import { COUNTRIES, INDUSTRIES, SOURCE_LABELS } from "../leads/catalog";
 import { leadInputSchema, type LeadInput } from "../leads/schemas";
+import { isUnsafeText } from "../security/text";
 
 /** The lead fields a column can fill, in the order the mapping form shows them. */
 export const IMPORT_FIELDS = ["name", "email", "title", "company", "companySize", "industry", "country", "source", "campaignId"] as const;
@@ -58,6 +59,9 @@ export function parseCsv(text: string): ParseResult {
   const headers = (header ?? []).map((cell) => cell.trim());
   if (headers.every((cell) => cell === "")) return { ok: false, error: "The first line must name the columns (for example Name, Email, Company)." };
   if (headers.length > MAX_COLUMNS) return { ok: false, error: `The file has ${headers.length} columns; at most ${MAX_COLUMNS} can be read.` };
+  // A NUL or a broken symbol cannot be stored (nor is it typed text): the file is refused with the first such line.
+  const unsafe = parsed.data.findIndex((cells) => cells.some(isUnsafeText));
+  if (unsafe >= 0) return { ok: false, error: `Line ${unsafe + 1} holds control characters or broken symbols; remove them and upload the file again.` };
   const rows: ParsedRow[] = [];
   records.forEach((cells, index) => {
     if (cells.every((cell) => cell.trim() === "")) return;

@@ -11,6 +11,13 @@ import { batchStatus, batchSummary, IDEMPOTENCY_TTL_MS, replayOf, requestFingerp
 import { batchEnvelopeSchema, intakeLeadSchema } from "./schemas";
 import { leadViewById } from "./queries";
 import { apiError, type ApiReply } from "./replies";
+import { unsafeTextErrors } from "../security/text";
+
+/** The lead form's schema, after refusing text the database cannot store as sent (NUL, lone surrogates). */
+function checkLead(item: unknown) {
+  const unsafe = unsafeTextErrors(item);
+  return unsafe ? ({ success: false, unsafe } as const) : intakeLeadSchema.safeParse(item);
+}
 
 function authorOf(caller: ApiCaller): LeadAuthor {
   return { kind: "api", apiKeyId: caller.id, actor: caller.actor };
@@ -18,8 +25,8 @@ function authorOf(caller: ApiCaller): LeadAuthor {
 
 /** POST /api/v1/leads: 201 created, 200 merged into the lead with this email, 422 with every field error. */
 export async function submitLead(caller: ApiCaller, body: unknown, idempotencyKey: string | null): Promise<ApiReply> {
-  const parsed = intakeLeadSchema.safeParse(body);
-  if (!parsed.success) return apiError(422, "invalid", "The lead is not valid; nothing was written.", fieldErrorsOf(parsed.error));
+  const parsed = checkLead(body);
+  if (!parsed.success) return apiError(422, "invalid", "The lead is not valid; nothing was written.", "unsafe" in parsed ? parsed.unsafe : fieldErrorsOf(parsed.error));
   return writeOnce(caller, idempotencyKey, requestFingerprint("POST /api/v1/leads", body), 5_000, async (tx) => {
     const written = await createOrMergeLead(tx, authorOf(caller), parsed.data);
     const lead = await leadViewById(written.id, tx);
@@ -35,10 +42,10 @@ export async function submitBatch(caller: ApiCaller, body: unknown, idempotencyK
   const envelope = batchEnvelopeSchema.safeParse(body);
   if (!envelope.success) return apiError(422, "invalid", "The batch is not valid; nothing was written.", fieldErrorsOf(envelope.error));
   const { leads, partial } = envelope.data;
-  const checked = leads.map((item) => intakeLeadSchema.safeParse(item));
+  const checked = leads.map(checkLead);
   const unknownCampaigns = await missingCampaigns(checked.flatMap((item) => (item.success && item.data.campaignId ? [item.data.campaignId] : [])));
   const results: ItemResult[] = checked.map((item, index) => {
-    if (!item.success) return { index, status: "invalid", fieldErrors: fieldErrorsOf(item.error) };
+    if (!item.success) return { index, status: "invalid", fieldErrors: "unsafe" in item ? item.unsafe : fieldErrorsOf(item.error) };
     if (item.data.campaignId && unknownCampaigns.has(item.data.campaignId)) return { index, status: "invalid", fieldErrors: { campaignId: ["Choose a campaign from the list"] } };
     return { index, status: "not_written" };
   });

@@ -1,6 +1,7 @@
 // Help requests as the forms send them and the server checks them.
 import { z } from "zod";
 import { HelpRequestKind } from "../db/enums";
+import { whenFieldsValid } from "../security/schema";
 import { isDeliveryUrl, isPastDay, MAX_ACCOUNTS, parseAccounts, parseDay } from "./rules";
 
 export const createRequestSchema = z
@@ -26,7 +27,7 @@ export const createRequestSchema = z
     if (request.kind === "NURTURE_CAMPAIGN" && request.accounts.length === 0) {
       context.addIssue({ code: "custom", path: ["accounts"], message: "Name the accounts the nurture campaign is for" });
     }
-  });
+  }, whenFieldsValid("kind", "accounts"));
 
 export type CreateRequestInput = z.output<typeof createRequestSchema>;
 export type CreateRequestFormValues = z.input<typeof createRequestSchema>;

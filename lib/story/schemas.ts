@@ -2,6 +2,7 @@
 // (separated by a blank line), and key messages per persona (one per line). Validated on every write and read.
 import { z } from "zod";
 import { messagesOf, paragraphsOf } from "./rules";
+import { onlyWhenValid } from "../security/schema";
 
 export const MAX_PERSONAS = 12;
 export const MAX_MESSAGES = 10;
@@ -36,6 +37,7 @@ export const storyContentSchema = z.object({
     .max(MAX_PERSONAS, { error: `At most ${MAX_PERSONAS} personas` })
     .refine((personas) => new Set(personas.map((persona) => persona.name.trim().toLowerCase())).size === personas.length, {
       error: "Each persona once",
+      ...onlyWhenValid,
     }),
 });
 

@@ -6,6 +6,7 @@ import { fieldErrorsOf } from "../actions/pipeline";
 import { readEnv } from "../env";
 import { createOrMergeLead } from "../leads/service";
 import { leadInputSchema } from "../leads/schemas";
+import { unsafeTextErrors } from "../security/text";
 import { countInWindow } from "../rate-limit/counter";
 import { looksLikeFormToken, retryAfterSeconds } from "./rules";
 
@@ -46,6 +47,9 @@ export type Submission = { ok: true; outcome: "created" | "merged"; leadId: stri
  * form's (whatever the post says), through `createOrMergeLead` in one transaction. Invalid input writes nothing.
  */
 export async function submitThroughForm(form: OpenForm, fields: Record<string, unknown>): Promise<Submission> {
+  // Text PostgreSQL cannot store as sent (a NUL, a broken surrogate) is a field error, as in the app and the API.
+  const unsafe = unsafeTextErrors(fields);
+  if (unsafe) return { ok: false, fieldErrors: unsafe };
   const parsed = leadInputSchema.safeParse({ ...fields, source: "WEBSITE", campaignId: form.campaignId });
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const author = { kind: "webform" as const, webFormId: form.id, actor: `web-form:${form.campaignName}` };

@@ -49,12 +49,7 @@ export async function startIntakeWorld(folder: string, log: (line: string) => vo
     const port = await findFreePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     log(`Intake API: starting the production server on ${baseUrl}…`);
-    server = spawn(process.execPath, [path.join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-      stdio: ["ignore", "ignore", "inherit"],
-      // The server's configuration, as `npm start` hands it over: the child reads it through lib/env.ts.
-      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64url"), NEXTAUTH_URL: baseUrl, INTAKE_RATE_LIMIT: "10000000", INTAKE_RATE_WINDOW_SECONDS: "60" },
-    });
-    await waitForHealth(baseUrl, server);
+    server = await startProductionServer(url, port, randomBytes(32).toString("base64url"));
     return { baseUrl, apiKey, reps: REPS, stop };
   } catch (error) {
     await stop();
@@ -62,8 +57,30 @@ export async function startIntakeWorld(folder: string, log: (line: string) => vo
   }
 }
 
+/**
+ * The production server (`next start`, built beforehand) on 127.0.0.1:`port` against `url`, with the intake rate limit
+ * raised out of the way, once its health route answers. With `ownGroup`, in its own process group, so that a test can
+ * kill it whole (`process.kill(-child.pid, "SIGKILL")`), as a crash would.
+ */
+export async function startProductionServer(url: string, port: number, authSecret: string, options: { ownGroup?: boolean; env?: Record<string, string> } = {}): Promise<ChildProcess> {
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, [path.join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: options.ownGroup ?? false,
+    // The server's configuration, as `npm start` hands it over: the child reads it through lib/env.ts.
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, AUTH_SECRET: authSecret, NEXTAUTH_URL: baseUrl, INTAKE_RATE_LIMIT: "10000000", INTAKE_RATE_WINDOW_SECONDS: "60", ...options.env },
+  });
+  try {
+    await waitForHealth(baseUrl, server);
+  } catch (error) {
+    if (server.exitCode === null) server.kill("SIGKILL");
+    throw error;
+  }
+  return server;
+}
+
 /** Reps and an active definition (what qualification needs), and one API key, whose secret only this run knows. */
-async function seed(url: string): Promise<string> {
+export async function seed(url: string): Promise<string> {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   try {
     await prisma.user.createMany({

@@ -106,6 +106,10 @@ describe("a submission", () => {
     expect((await form.postJson(token, [visitor()])).status).toBe(400);
     const plain = await formRoutePlainText(token);
     expect(plain.status).toBe(415);
+    // Text the database cannot store as sent is a field error, never a failed write.
+    const nul = await form.postJson(token, visitor({ name: "Ada\u0000Lovelace", company: "Broken \uD800 Co" }));
+    expect(nul.status).toBe(422);
+    expect(Object.keys(nul.json!.error.fieldErrors).sort()).toEqual(["company", "name"]);
     expect(await intakeCounts()).toEqual(before);
   });
 });

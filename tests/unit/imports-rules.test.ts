@@ -37,6 +37,11 @@ describe("parseCsv", () => {
     });
   });
 
+  it("refuses a file holding a NUL or a broken symbol, naming the line", () => {
+    expect(parseCsv("Name,Email\r\nAda,ada@x.test\r\nBo\u0000b,bob@x.test\r\n")).toEqual({ ok: false, error: expect.stringContaining("Line 3 ") });
+    expect(parseCsv("Name,Email\r\nAda \uDC00,ada@x.test\r\n")).toEqual({ ok: false, error: expect.stringContaining("Line 2 ") });
+  });
+
   it("guesses semicolons and tabs as separators", () => {
     expect(parseCsv("Name;Email\nAda;ada@x.test\n")).toMatchObject({ ok: true, headers: ["Name", "Email"], rows: [{ line: 2, cells: ["Ada", "ada@x.test"] }] });
     expect(parseCsv("Name\tEmail\nAda\tada@x.test")).toMatchObject({ ok: true, rows: [{ cells: ["Ada", "ada@x.test"] }] });
