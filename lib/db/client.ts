@@ -9,6 +9,10 @@ const holder = globalThis as unknown as { tandemPrisma?: PrismaClient };
 export function db(): PrismaClient {
   holder.tandemPrisma ??= new PrismaClient({
     adapter: new PrismaPg({ connectionString: serverEnv().DATABASE_URL, max: 10 }),
+    // Under a burst (50 requests at once on a pool of 10), a transaction waits its turn for a connection instead of
+    // failing after Prisma's default 2 s, and a slow machine gets more than 5 s to finish one; a call may still ask
+    // for its own limits.
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });
   return holder.tandemPrisma;
 }
