@@ -1,6 +1,8 @@
 // What the API tells an integration about a lead it sent: stage, score and owner. Plain DTOs, never whole rows.
 import "server-only";
 import { db, type Prisma, type Tx } from "../db/client";
+import type { ArrivedLead } from "../leads/arrival";
+import type { LeadInput } from "../leads/schemas";
 import type { LeadView } from "./schemas";
 
 const VIEW = {
@@ -48,4 +50,26 @@ export async function leadViewById(id: string, tx: Tx = db()): Promise<LeadView 
 export async function leadViewByEmail(email: string, tx: Tx = db()): Promise<LeadView | null> {
   const row = await tx.lead.findUnique({ where: { email }, select: VIEW });
   return row ? toView(row) : null;
+}
+
+/**
+ * The view of a lead the API has just created, from what it wrote (lib/leads/arrival.ts), without reading it back: the
+ * same fields leadViewById reads. A lead from the API has no owner until a rep accepts it.
+ */
+export function arrivedLeadView(lead: ArrivedLead, input: LeadInput): LeadView {
+  return {
+    id: lead.id,
+    email: input.email,
+    name: input.name,
+    title: input.title ?? null,
+    company: lead.companyName,
+    source: input.source,
+    campaignId: input.campaignId ?? null,
+    stage: lead.stage,
+    score: lead.score,
+    qualifiedVersion: lead.qualifiedVersion,
+    owner: null,
+    createdAt: lead.createdAt.toISOString(),
+    updatedAt: lead.updatedAt.toISOString(),
+  };
 }
