@@ -4,6 +4,7 @@ import { db, Prisma, type Tx } from "../db/client";
 import { DomainError } from "../actions/result";
 import { fieldErrorsOf } from "../actions/pipeline";
 import { createArrivingLead, createOrMergeLead, type LeadAuthor, type LeadWrite } from "../leads/service";
+import { NoRepLeftError } from "../leads/arrival";
 import { createOrMergeLeads } from "../leads/bulk";
 import type { LeadInput } from "../leads/schemas";
 import type { ApiCaller } from "../api-keys/service";
@@ -140,7 +141,11 @@ async function claimKey(tx: Tx, apiKeyId: string, key: string, fingerprint: stri
 }
 
 function isRetryable(error: unknown): boolean {
-  return (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2034" || error.code === "P2002")) || isForeignKeyViolation(error);
+  return (
+    (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2034" || error.code === "P2002")) ||
+    isForeignKeyViolation(error) ||
+    error instanceof NoRepLeftError
+  );
 }
 
 /** PostgreSQL's foreign key violation (23503), however Prisma reports it (P2003, or a raw query's P2010). */

@@ -110,9 +110,8 @@ export async function createArrivingLead(tx: Tx, author: SystemAuthor, input: Le
     }
     if (outcome.kind === "unknown-campaign") throw new DomainError("That campaign does not exist.", { campaignId: ["Choose a campaign from the list"] });
     if (outcome.kind === "exists") return "exists";
-    const lead = qualifies
-      ? await handOverArrivingLead(tx, { lead: outcome.lead, name: input.name, source: input.source, campaignId: input.campaignId ?? null, definition: definition!, evaluation: evaluation!, now })
-      : outcome.lead;
+    const lead = outcome.lead;
+    if (lead.stage === "MQL") await handOverArrivingLead(tx, { lead, name: input.name, definition: definition!, auditId: outcome.handoverAuditId, now });
     return { id: lead.id, stage: lead.stage, outcome: "created", filled: [], arrived: lead };
   }
   return null;

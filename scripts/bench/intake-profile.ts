@@ -28,6 +28,8 @@ interface Sample {
   statements: number;
   dbMs: number;
   texts: string[];
+  /** Each statement's time, in order. */
+  times: number[];
 }
 
 Module.register(
@@ -45,9 +47,13 @@ pg.Client.prototype.query = function patched(this: pg.Client, ...args: unknown[]
   const config = args[0] as string | { text?: string };
   const text = typeof config === "string" ? config : (config?.text ?? "");
   sample.statements += 1;
-  sample.texts.push(text.replace(/\s+/g, " ").trim().slice(0, 110));
+  sample.texts.push(text.replace(/\s+/g, " ").trim().slice(0, 100));
+  const position = sample.times.push(0) - 1;
   const started = performance.now();
-  const done = () => (sample.dbMs += performance.now() - started);
+  const done = () => {
+    sample.times[position] = performance.now() - started;
+    sample.dbMs += sample.times[position]!;
+  };
   // pg.Pool#query passes a callback; Prisma's transactions use the promise form.
   const last = args.at(-1);
   if (typeof last === "function") {
@@ -97,7 +103,7 @@ try {
 
   const kinds: Record<string, Sample[]> = { "new, not qualifying": [], "new, qualifying (handed over)": [], "merged (same email again)": [], "new, with Idempotency-Key": [] };
   const measure = async (kind: string, body: unknown, expected: number, idempotencyKey?: string) => {
-    const sample: Sample = { ms: 0, statements: 0, dbMs: 0, texts: [] };
+    const sample: Sample = { ms: 0, statements: 0, dbMs: 0, texts: [], times: [] };
     current = sample;
     const started = performance.now();
     const status = await post(body, idempotencyKey);
@@ -125,8 +131,12 @@ try {
   }
   if (verbose) {
     for (const [kind, samples] of Object.entries(kinds)) {
-      console.log(`\n${kind}:`);
-      for (const text of samples.at(-1)?.texts ?? []) console.log(`  ${text}`);
+      // Each statement's median time, over the samples that sent the same statements as the last one.
+      const last = samples.at(-1);
+      if (!last) continue;
+      const alike = samples.filter((sample) => sample.texts.join("\n") === last.texts.join("\n"));
+      console.log(`\n${kind} (median ms of each statement over ${alike.length} requests):`);
+      last.texts.forEach((text, index) => console.log(`  ${median(alike.map((sample) => sample.times[index]!)).toFixed(2).padStart(7)}  ${text}`));
     }
   }
   const { disconnectDb } = await import("../../lib/db/client");

@@ -138,6 +138,21 @@ describe("a lead arriving through the API", () => {
     }
   });
 
+  it("leaves a qualifying lead waiting as an inquiry while no rep is active, as the general path does", async () => {
+    await makeActiveDefinition();
+    await makeUser("SALES_REP", { active: false });
+    const { key } = await makeApiKey("No reps");
+    const response = await api.postLead({ key, body: leadInput({ title: "VP Sales" }) });
+    expect(response.status).toBe(201);
+    expect(response.body.lead).toMatchObject({ stage: "INQUIRY", qualifiedVersion: null, score: expect.any(Number) });
+    expect(await db().handover.count()).toBe(0);
+    expect(await db().stageChange.count()).toBe(1);
+    expect((await db().auditEvent.findMany({ orderBy: { id: "asc" }, select: { action: true } })).map((event) => event.action)).toEqual(
+      expect.arrayContaining(["lead.created", "lead.qualification_waiting_for_rep"]),
+    );
+    expect(await readFunnelRollup(db())).toEqual(await computeFunnelRollup(db()));
+  });
+
   it("spreads concurrent qualifying leads evenly over the reps, in strict turns", async () => {
     await makeActiveDefinition();
     const reps: { id: string }[] = [];
