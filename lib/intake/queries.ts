@@ -1,25 +1,26 @@
 // What the API tells an integration about a lead it sent: stage, score and owner. Plain DTOs, never whole rows.
 import "server-only";
-import { db, type Prisma, type Tx } from "../db/client";
+import { db, Prisma, type Tx } from "../db/client";
+import type { ArrivedLead } from "../leads/arrival";
+import type { LeadInput } from "../leads/schemas";
 import type { LeadView } from "./schemas";
 
-const VIEW = {
-  id: true,
-  email: true,
-  name: true,
-  title: true,
-  source: true,
-  campaignId: true,
-  stage: true,
-  score: true,
-  qualifiedVersion: true,
-  createdAt: true,
-  updatedAt: true,
-  company: { select: { name: true } },
-  owner: { select: { id: true, name: true } },
-} as const;
-
-type Row = Prisma.LeadGetPayload<{ select: typeof VIEW }>;
+interface Row {
+  id: string;
+  email: string;
+  name: string;
+  title: string | null;
+  company: string;
+  source: LeadView["source"];
+  campaignId: string | null;
+  stage: LeadView["stage"];
+  score: number;
+  qualifiedVersion: number | null;
+  ownerId: string | null;
+  ownerName: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
 
 function toView(row: Row): LeadView {
   return {
@@ -27,25 +28,55 @@ function toView(row: Row): LeadView {
     email: row.email,
     name: row.name,
     title: row.title,
-    company: row.company.name,
+    company: row.company,
     source: row.source,
     campaignId: row.campaignId,
     stage: row.stage,
     score: row.score,
     qualifiedVersion: row.qualifiedVersion,
-    owner: row.owner,
+    owner: row.ownerId === null ? null : { id: row.ownerId, name: row.ownerName! },
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
 
-export async function leadViewById(id: string, tx: Tx = db()): Promise<LeadView | null> {
-  const row = await tx.lead.findUnique({ where: { id }, select: VIEW });
+/** The lead with its company's name and its owner, in one query (Prisma reads each relation with a query of its own). */
+async function readView(tx: Tx, where: Prisma.Sql): Promise<LeadView | null> {
+  const [row] = await tx.$queryRaw<Row[]>`
+    SELECT l.id, l.email, l.name, l.title, c.name AS company, l.source::text AS source, l."campaignId", l.stage::text AS stage, l.score,
+           l."qualifiedVersion", o.id AS "ownerId", o.name AS "ownerName", l."createdAt", l."updatedAt"
+    FROM "Lead" l JOIN "Company" c ON c.id = l."companyId" LEFT JOIN "User" o ON o.id = l."ownerId"
+    WHERE ${where}`;
   return row ? toView(row) : null;
+}
+
+export async function leadViewById(id: string, tx: Tx = db()): Promise<LeadView | null> {
+  return readView(tx, Prisma.sql`l.id = ${id}`);
 }
 
 /** By the normalised email (the caller parses it with the form's email schema, which trims and lower-cases). */
 export async function leadViewByEmail(email: string, tx: Tx = db()): Promise<LeadView | null> {
-  const row = await tx.lead.findUnique({ where: { email }, select: VIEW });
-  return row ? toView(row) : null;
+  return readView(tx, Prisma.sql`l.email = ${email}`);
+}
+
+/**
+ * The view of a lead the API has just created, from what it wrote (lib/leads/arrival.ts), without reading it back: the
+ * same fields leadViewById reads. A lead from the API has no owner until a rep accepts it.
+ */
+export function arrivedLeadView(lead: ArrivedLead, input: LeadInput): LeadView {
+  return {
+    id: lead.id,
+    email: input.email,
+    name: input.name,
+    title: input.title ?? null,
+    company: lead.companyName,
+    source: input.source,
+    campaignId: input.campaignId ?? null,
+    stage: lead.stage,
+    score: lead.score,
+    qualifiedVersion: lead.qualifiedVersion,
+    owner: null,
+    createdAt: lead.createdAt.toISOString(),
+    updatedAt: lead.updatedAt.toISOString(),
+  };
 }

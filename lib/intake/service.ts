@@ -3,13 +3,14 @@
 import { db, Prisma, type Tx } from "../db/client";
 import { DomainError } from "../actions/result";
 import { fieldErrorsOf } from "../actions/pipeline";
-import { createOrMergeLead, type LeadAuthor } from "../leads/service";
+import { createArrivingLead, createOrMergeLead, type LeadAuthor, type LeadWrite } from "../leads/service";
+import { NoRepLeftError } from "../leads/arrival";
 import { createOrMergeLeads } from "../leads/bulk";
 import type { LeadInput } from "../leads/schemas";
 import type { ApiCaller } from "../api-keys/service";
 import { batchStatus, batchSummary, IDEMPOTENCY_TTL_MS, replayOf, requestFingerprint, type ItemResult } from "./rules";
 import { batchEnvelopeSchema, intakeLeadSchema } from "./schemas";
-import { leadViewById } from "./queries";
+import { arrivedLeadView, leadViewById } from "./queries";
 import { apiError, type ApiReply } from "./replies";
 import { unsafeTextErrors } from "../security/text";
 
@@ -19,7 +20,7 @@ function checkLead(item: unknown) {
   return unsafe ? ({ success: false, unsafe } as const) : intakeLeadSchema.safeParse(item);
 }
 
-function authorOf(caller: ApiCaller): LeadAuthor {
+function authorOf(caller: ApiCaller): LeadAuthor & { kind: "api" } {
   return { kind: "api", apiKeyId: caller.id, actor: caller.actor };
 }
 
@@ -27,11 +28,30 @@ function authorOf(caller: ApiCaller): LeadAuthor {
 export async function submitLead(caller: ApiCaller, body: unknown, idempotencyKey: string | null): Promise<ApiReply> {
   const parsed = checkLead(body);
   if (!parsed.success) return apiError(422, "invalid", "The lead is not valid; nothing was written.", "unsafe" in parsed ? parsed.unsafe : fieldErrorsOf(parsed.error));
-  return writeOnce(caller, idempotencyKey, requestFingerprint("POST /api/v1/leads", body), 5_000, async (tx) => {
-    const written = await createOrMergeLead(tx, authorOf(caller), parsed.data);
-    const lead = await leadViewById(written.id, tx);
+  const input = parsed.data;
+  const reply = async (written: LeadWrite, tx?: Tx): Promise<ApiReply> => {
+    const lead = written.arrived ? arrivedLeadView(written.arrived, input) : await leadViewById(written.id, tx);
     return { status: written.outcome === "created" ? 201 : 200, body: { outcome: written.outcome, filled: written.filled, lead } };
-  });
+  };
+  // Without an Idempotency-Key, a new lead that does not qualify is one statement, its own transaction; anything
+  // else (a merge, a handover, a stored response) takes the transaction below.
+  const direct = idempotencyKey ? null : await createAtOnce(caller, input);
+  if (direct && direct !== "exists") return "status" in direct ? direct : reply(direct);
+  return writeOnce(caller, idempotencyKey, requestFingerprint("POST /api/v1/leads", body), 5_000, async (tx) =>
+    reply(await createOrMergeLead(tx, authorOf(caller), input, new Date(), { known: direct === "exists" }), tx),
+  );
+}
+
+/** createArrivingLead without a transaction; null when the request needs the transactional path. */
+async function createAtOnce(caller: ApiCaller, input: LeadInput): Promise<LeadWrite | ApiReply | "exists" | null> {
+  try {
+    return await createArrivingLead(db(), authorOf(caller), input, new Date(), { handOver: false });
+  } catch (error) {
+    if (error instanceof DomainError) return apiError(422, "invalid", error.message, error.fieldErrors as Record<string, string[]> | undefined);
+    // A company made by a concurrent request at the same moment: nothing was written; the transaction finds it.
+    if (isForeignKeyViolation(error)) return null;
+    throw error;
+  }
 }
 
 /**
@@ -128,5 +148,15 @@ async function claimKey(tx: Tx, apiKeyId: string, key: string, fingerprint: stri
 }
 
 function isRetryable(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2034" || error.code === "P2002");
+  return (
+    (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2034" || error.code === "P2002")) ||
+    isForeignKeyViolation(error) ||
+    error instanceof NoRepLeftError
+  );
+}
+
+/** PostgreSQL's foreign key violation (23503), however Prisma reports it (P2003, or a raw query's P2010). */
+function isForeignKeyViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  return error.code === "P2003" || (error.code === "P2010" && /23503/.test(JSON.stringify(error.meta ?? {}) + error.message));
 }

@@ -15,14 +15,12 @@ import { reevaluateLead } from "./qualification";
  * so a person editing it concurrently is told rather than overwritten. The caller holds the lead's row lock.
  */
 export async function mergeIntoLead(tx: Tx, leadId: string, author: LeadAuthor, input: LeadInput, now: Date): Promise<LeadWrite> {
-  const lead = await tx.lead.findUniqueOrThrow({
-    where: { id: leadId },
-    select: { stage: true, title: true, campaignId: true, companyId: true, company: { select: { size: true, industry: true, country: true } } },
-  });
-  const patch = emptyFieldsToFill(
-    { title: lead.title, campaignId: lead.campaignId, companySize: lead.company.size, industry: lead.company.industry, country: lead.company.country },
-    input,
-  );
+  // The lead with its company's facts in one query (Prisma reads the relation with a query of its own).
+  const [lead] = await tx.$queryRaw<{ stage: string; title: string | null; campaignId: string | null; companyId: string; size: number | null; industry: string | null; country: string | null }[]>`
+    SELECT l.stage::text AS stage, l.title, l."campaignId", l."companyId", c.size, c.industry, c.country
+    FROM "Lead" l JOIN "Company" c ON c.id = l."companyId" WHERE l.id = ${leadId}`;
+  if (!lead) throw new Error(`Lead ${leadId} is not there to merge into.`);
+  const patch = emptyFieldsToFill({ title: lead.title, campaignId: lead.campaignId, companySize: lead.size, industry: lead.industry, country: lead.country }, input);
   const leadPatch = { ...(patch.title !== undefined && { title: patch.title }), ...(patch.campaignId !== undefined && { campaignId: patch.campaignId }) };
   const companyPatch = {
     ...(patch.companySize !== undefined && { size: patch.companySize }),

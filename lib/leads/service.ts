@@ -4,7 +4,7 @@ import { Stage } from "../db/enums";
 import { DomainError } from "../actions/result";
 import { recordAudit } from "../audit/service";
 import type { Role } from "../db/enums";
-import { findActiveDefinition } from "../agreement/active";
+import { findActiveDefinition, forgetActiveDefinition, rememberedActiveDefinition } from "../agreement/active";
 import { changeStage, loadLeadState, LEAD_CHANGED } from "../funnel/service";
 import { openHandover } from "../handovers/assignment";
 import { evaluateLead } from "../agreement/rules";
@@ -14,6 +14,7 @@ import { normalizeCompanyName, refuseEdit, tidyCompanyName } from "./rules";
 import { leadFacts, reevaluateLead } from "./qualification";
 import { moveLeadCampaign, recordFunnelEntry } from "../metrics/rollup";
 import { mergeIntoLead, recordSourceTouch } from "./merge";
+import { arrivesWithAllFacts, handOverArrivingLead, insertArrivingLead, type ArrivedLead, type SystemAuthor } from "./arrival";
 
 interface Actor {
   id: string;
@@ -52,6 +53,8 @@ export interface LeadWrite {
   outcome: "created" | "merged";
   /** For a merge: the fields that were empty and are now filled. */
   filled: string[];
+  /** A lead created by the one-statement path (lib/leads/arrival.ts): what it wrote, so nobody needs to read it back. */
+  arrived?: ArrivedLead;
 }
 
 const DUPLICATE_EMAIL = "A lead with this email already exists.";
@@ -84,11 +87,48 @@ export async function createLead(actor: Actor, input: LeadInput): Promise<{ id: 
  * on the email's unique index, so of concurrent submissions of one email exactly one creates it and the others wait
  * for it and merge; existing leads are locked (FOR UPDATE) while merged.
  */
-export async function createOrMergeLead(tx: Tx, author: LeadAuthor, input: LeadInput, now = new Date()): Promise<LeadWrite> {
-  return writeLead(tx, author, input, "merge", now);
+export async function createOrMergeLead(tx: Tx, author: LeadAuthor, input: LeadInput, now = new Date(), options: { known?: boolean } = {}): Promise<LeadWrite> {
+  return writeLead(tx, author, input, options.known ? "merge-known" : "merge", now);
 }
 
-async function writeLead(tx: Tx, author: LeadAuthor, input: LeadInput, onDuplicate: "refuse" | "merge", now: Date): Promise<LeadWrite> {
+/**
+ * The common case of createOrMergeLead in two statements (one for a lead that does not qualify): a new lead from the
+ * API or a web form whose company facts are all given, so that it can be scored before it is written. Returns
+ * "exists" when the email belongs to a lead (merge it), null when this path does not apply otherwise (the definition
+ * changed twice meanwhile, or, with `handOver: false`, the lead qualifies and must be handed over in a transaction):
+ * in both cases nothing was written, and the caller takes the general path. Without a transaction around it (`tx` is the client), the lead's writes are one
+ * statement, so still all or nothing.
+ */
+export async function createArrivingLead(tx: Tx, author: SystemAuthor, input: LeadInput, now: Date, options: { handOver: boolean }): Promise<LeadWrite | "exists" | null> {
+  if (!arrivesWithAllFacts(input)) return null;
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    const definition = await rememberedActiveDefinition(tx);
+    const evaluation = definition
+      ? evaluateLead({ title: input.title ?? null, companySize: input.companySize, industry: input.industry, country: input.country, source: input.source, hasCampaign: !!input.campaignId, touches: 0 }, definition.rules)
+      : null;
+    const qualifies = !!definition && !!evaluation?.qualifies;
+    if (qualifies && !options.handOver) return null;
+    const outcome = await insertArrivingLead(tx, author, input, definition, evaluation, now);
+    if (outcome.kind === "stale-definition") {
+      forgetActiveDefinition();
+      continue;
+    }
+    if (outcome.kind === "unknown-campaign") throw new DomainError("That campaign does not exist.", { campaignId: ["Choose a campaign from the list"] });
+    if (outcome.kind === "exists") return "exists";
+    const lead = outcome.lead;
+    if (lead.stage === "MQL") await handOverArrivingLead(tx, { lead, name: input.name, definition: definition!, auditId: outcome.handoverAuditId, now });
+    return { id: lead.id, stage: lead.stage, outcome: "created", filled: [], arrived: lead };
+  }
+  return null;
+}
+
+/** "merge-known": merge, and the caller has just seen that the email is taken (so the one-statement path is skipped). */
+async function writeLead(tx: Tx, author: LeadAuthor, input: LeadInput, mode: "refuse" | "merge" | "merge-known", now: Date): Promise<LeadWrite> {
+  const onDuplicate = mode === "refuse" ? "refuse" : "merge";
+  if (mode === "merge" && author.kind !== "user") {
+    const arrived = await createArrivingLead(tx, author, input, now, { handOver: true });
+    if (arrived && arrived !== "exists") return arrived;
+  }
   const existing = await lockLeadByEmail(tx, input.email);
   if (existing && onDuplicate === "refuse") throw new DomainError(DUPLICATE_EMAIL, { email: [DUPLICATE_EMAIL] }, "conflict");
   if (input.campaignId) await assertCampaignExists(tx, input.campaignId);
