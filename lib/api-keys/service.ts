@@ -4,6 +4,7 @@ import { db, Prisma } from "../db/client";
 import { readEnv } from "../env";
 import { DomainError } from "../actions/result";
 import { recordAudit } from "../audit/service";
+import { createGatherer } from "../db/gather";
 import { apiKeyActor, checkKey, formatApiKey, hashApiKey, looksLikeApiKey, rateWindow, shownPrefix, type KeyCheck } from "./rules";
 
 const NAME_TAKEN = "A key that still works already has this name.";
@@ -80,17 +81,50 @@ interface FoundKey {
 }
 
 /**
- * Finds the key of a request and counts the request against its limit, in one statement: the window's counter is
- * an atomic upsert in PostgreSQL, so the limit holds however many app instances share the database. `lastUsedAt` is
- * written at most once a minute. A revoked or unknown key is not counted.
+ * Finds the key of a request and counts the request against its limit. The window's counter is an atomic upsert in
+ * PostgreSQL, so the limit holds however many app instances share the database. Requests with the same key that
+ * arrive together are counted in one statement (lib/db/gather.ts): the counter goes up by their number and each gets
+ * its own place in it, so under load the key's counter row takes one update per group instead of a queue of single
+ * updates. `lastUsedAt` is written at most once a minute. A revoked or unknown key is not counted.
  */
 export async function authenticateApiKey(key: string | null, now = new Date()): Promise<Authentication> {
   if (!key) return { ok: false, status: 401, reason: "missing" };
   if (!looksLikeApiKey(key)) return { ok: false, status: 401, reason: "unknown" };
   const env = readEnv();
   const window = rateWindow(now, env.INTAKE_RATE_WINDOW_SECONDS);
+  const hash = hashApiKey(key);
+  const found = await keyCounter(`${hash}:${window.start.getTime()}`).submit({ hash, windowStart: window.start, now });
+  const check = checkKey(found, env.INTAKE_RATE_LIMIT, window);
+  if (!check.ok) return check;
+  return { ok: true, caller: { id: found!.id, name: found!.name, actor: apiKeyActor(found!.name) } };
+}
+
+interface KeyHit {
+  hash: string;
+  windowStart: Date;
+  now: Date;
+}
+
+type Counter = ReturnType<typeof createGatherer<KeyHit, FoundKey | null>>;
+const counters = new Map<string, Counter>();
+
+/** One gatherer per key and window; dropped when its window has passed. */
+function keyCounter(id: string): Counter {
+  let counter = counters.get(id);
+  if (!counter) {
+    if (counters.size > 1000) counters.clear();
+    counter = createGatherer<KeyHit, FoundKey | null>(countHits, { maxBatch: 500, maxConcurrent: 1 });
+    counters.set(id, counter);
+  }
+  return counter;
+}
+
+/** Counts `hits` (same key, same window) in one statement; the n-th hit is told the count as it stood after it. */
+async function countHits(hits: KeyHit[]): Promise<PromiseSettledResult<FoundKey | null>[]> {
+  const { hash, windowStart } = hits[0]!;
+  const now = hits[hits.length - 1]!.now;
   const [found] = await db().$queryRaw<FoundKey[]>`
-    WITH k AS (SELECT id, name, "revokedAt" FROM "ApiKey" WHERE hash = ${hashApiKey(key)}),
+    WITH k AS (SELECT id, name, "revokedAt" FROM "ApiKey" WHERE hash = ${hash}),
     used AS (
       UPDATE "ApiKey" SET "lastUsedAt" = ${now}
       WHERE id = (SELECT id FROM k WHERE "revokedAt" IS NULL)
@@ -99,16 +133,17 @@ export async function authenticateApiKey(key: string | null, now = new Date()): 
     ),
     counted AS (
       INSERT INTO "ApiRateWindow" ("apiKeyId", "windowStart", count)
-      SELECT id, ${window.start}, 1 FROM k WHERE "revokedAt" IS NULL
-      ON CONFLICT ("apiKeyId", "windowStart") DO UPDATE SET count = "ApiRateWindow".count + 1
+      SELECT id, ${windowStart}, ${hits.length}::int FROM k WHERE "revokedAt" IS NULL
+      ON CONFLICT ("apiKeyId", "windowStart") DO UPDATE SET count = "ApiRateWindow".count + EXCLUDED.count
       RETURNING count
     )
     SELECT k.id, k.name, k."revokedAt", (SELECT count FROM counted) AS count, (SELECT count(*) FROM used) AS touched FROM k`;
-  const check = checkKey(found ?? null, env.INTAKE_RATE_LIMIT, window);
-  if (!check.ok) return check;
-  // Now and then, a request clears windows that ended long ago (an hour is far longer than any window).
+  // Now and then, a group clears windows that ended long ago (an hour is far longer than any window), and the
+  // gatherers of windows that have passed.
   if (Math.random() < 0.01) {
     await db().apiRateWindow.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 3_600_000) } } });
+    for (const id of counters.keys()) if (Number(id.split(":")[1]) < windowStart.getTime()) counters.delete(id);
   }
-  return { ok: true, caller: { id: found!.id, name: found!.name, actor: apiKeyActor(found!.name) } };
+  const first = found && found.count !== null ? found.count - hits.length : null;
+  return hits.map((_, index) => ({ status: "fulfilled", value: found ? { ...found, count: first === null ? null : first + index + 1 } : null }));
 }

@@ -42,12 +42,24 @@ function toView(row: Row): LeadView {
 
 /** The lead with its company's name and its owner, in one query (Prisma reads each relation with a query of its own). */
 async function readView(tx: Tx, where: Prisma.Sql): Promise<LeadView | null> {
-  const [row] = await tx.$queryRaw<Row[]>`
+  const [view] = await readViews(tx, where);
+  return view ?? null;
+}
+
+async function readViews(tx: Tx, where: Prisma.Sql): Promise<LeadView[]> {
+  const rows = await tx.$queryRaw<Row[]>`
     SELECT l.id, l.email, l.name, l.title, c.name AS company, l.source::text AS source, l."campaignId", l.stage::text AS stage, l.score,
            l."qualifiedVersion", o.id AS "ownerId", o.name AS "ownerName", l."createdAt", l."updatedAt"
     FROM "Lead" l JOIN "Company" c ON c.id = l."companyId" LEFT JOIN "User" o ON o.id = l."ownerId"
     WHERE ${where}`;
-  return row ? toView(row) : null;
+  return rows.map(toView);
+}
+
+/** Many leads' views in one query, by id (ids not found are missing from the map). */
+export async function leadViewsByIds(ids: readonly string[], tx: Tx = db()): Promise<Map<string, LeadView>> {
+  if (ids.length === 0) return new Map();
+  const views = await readViews(tx, Prisma.sql`l.id = ANY(${[...ids]}::text[])`);
+  return new Map(views.map((view) => [view.id, view]));
 }
 
 export async function leadViewById(id: string, tx: Tx = db()): Promise<LeadView | null> {

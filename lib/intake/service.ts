@@ -12,6 +12,7 @@ import { batchStatus, batchSummary, IDEMPOTENCY_TTL_MS, replayOf, requestFingerp
 import { batchEnvelopeSchema, intakeLeadSchema } from "./schemas";
 import { arrivedLeadView, leadViewById } from "./queries";
 import { apiError, type ApiReply } from "./replies";
+import { gatherArrivals, missingCampaigns, UNKNOWN_CAMPAIGN } from "./gathered";
 import { unsafeTextErrors } from "../security/text";
 
 /** The lead form's schema, after refusing text the database cannot store as sent (NUL, lone surrogates). */
@@ -24,11 +25,21 @@ function authorOf(caller: ApiCaller): LeadAuthor & { kind: "api" } {
   return { kind: "api", apiKeyId: caller.id, actor: caller.actor };
 }
 
-/** POST /api/v1/leads: 201 created, 200 merged into the lead with this email, 422 with every field error. */
+/**
+ * POST /api/v1/leads: 201 created, 200 merged into the lead with this email, 422 with every field error. Without an
+ * Idempotency-Key, leads sent at the same moment are written together (gathered.ts); with one, the lead is written
+ * alone in the transaction that stores its answer under the key.
+ */
 export async function submitLead(caller: ApiCaller, body: unknown, idempotencyKey: string | null): Promise<ApiReply> {
   const parsed = checkLead(body);
   if (!parsed.success) return apiError(422, "invalid", "The lead is not valid; nothing was written.", "unsafe" in parsed ? parsed.unsafe : fieldErrorsOf(parsed.error));
-  const input = parsed.data;
+  if (idempotencyKey) return submitAlone(caller, parsed.data, idempotencyKey, body);
+  return arrivals.submit({ caller, input: parsed.data });
+}
+
+const arrivals = gatherArrivals(({ caller, input }) => submitAlone(caller, input, null, input), isRetryable);
+
+async function submitAlone(caller: ApiCaller, input: LeadInput, idempotencyKey: string | null, body: unknown): Promise<ApiReply> {
   const reply = async (written: LeadWrite, tx?: Tx): Promise<ApiReply> => {
     const lead = written.arrived ? arrivedLeadView(written.arrived, input) : await leadViewById(written.id, tx);
     return { status: written.outcome === "created" ? 201 : 200, body: { outcome: written.outcome, filled: written.filled, lead } };
@@ -66,7 +77,7 @@ export async function submitBatch(caller: ApiCaller, body: unknown, idempotencyK
   const unknownCampaigns = await missingCampaigns(checked.flatMap((item) => (item.success && item.data.campaignId ? [item.data.campaignId] : [])));
   const results: ItemResult[] = checked.map((item, index) => {
     if (!item.success) return { index, status: "invalid", fieldErrors: "unsafe" in item ? item.unsafe : fieldErrorsOf(item.error) };
-    if (item.data.campaignId && unknownCampaigns.has(item.data.campaignId)) return { index, status: "invalid", fieldErrors: { campaignId: ["Choose a campaign from the list"] } };
+    if (item.data.campaignId && unknownCampaigns.has(item.data.campaignId)) return { index, status: "invalid", fieldErrors: UNKNOWN_CAMPAIGN.fieldErrors };
     return { index, status: "not_written" };
   });
   if (batchStatus(results, partial) === 422) {
@@ -83,14 +94,6 @@ export async function submitBatch(caller: ApiCaller, body: unknown, idempotencyK
     });
     return { status: 200, body: { summary: batchSummary(written), results: written } };
   });
-}
-
-async function missingCampaigns(ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const unique = [...new Set(ids)];
-  const found = await db().campaign.findMany({ where: { id: { in: unique } }, select: { id: true } });
-  const known = new Set(found.map((campaign) => campaign.id));
-  return new Set(unique.filter((id) => !known.has(id)));
 }
 
 /**

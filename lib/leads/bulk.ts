@@ -39,7 +39,7 @@ export async function createOrMergeLeads(tx: Tx, author: LeadAuthor, inputs: rea
   const { userId } = authorship(author);
   const results: LeadWrite[] = new Array(inputs.length);
   const existing = await tx.$queryRaw<{ email: string }[]>`
-    SELECT email FROM "Lead" WHERE email = ANY(${[...new Set(inputs.map((input) => input.email))]}::text[]) FOR UPDATE`;
+    SELECT email FROM "Lead" WHERE email = ANY(${[...new Set(inputs.map((input) => input.email))]}::text[]) ORDER BY email FOR UPDATE`;
   const taken = new Set(existing.map((row) => row.email));
   const fresh: number[] = [];
   const later: number[] = [];
@@ -109,9 +109,10 @@ export async function createOrMergeLeads(tx: Tx, author: LeadAuthor, inputs: rea
  * is scored with its company's facts as they stood when it arrived. Existing companies are locked while read.
  */
 async function upsertCompanies(tx: Tx, inputs: readonly LeadInput[], now: Date): Promise<{ ids: Map<string, string>; names: Map<string, string>; factsAt: Facts[] }> {
-  const names = [...new Set(inputs.map((input) => normalizeCompanyName(input.company)))];
+  // In one order for every batch, so that two batches sharing companies lock them in the same order (no deadlock).
+  const names = [...new Set(inputs.map((input) => normalizeCompanyName(input.company)))].sort();
   const known = await tx.$queryRaw<(Facts & { normalizedName: string })[]>`
-    SELECT "normalizedName", size, industry, country FROM "Company" WHERE "normalizedName" = ANY(${names}::text[]) FOR UPDATE`;
+    SELECT "normalizedName", size, industry, country FROM "Company" WHERE "normalizedName" = ANY(${names}::text[]) ORDER BY "normalizedName" FOR UPDATE`;
   const state = new Map<string, Facts>(known.map(({ normalizedName, ...facts }) => [normalizedName, facts]));
   const display = new Map<string, string>();
   const factsAt = inputs.map((input) => {

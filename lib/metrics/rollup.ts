@@ -312,7 +312,8 @@ export async function bumpCounts(tx: Tx, rows: readonly (Omit<Key, "day"> & { da
     summed.set(id, current);
   }
   if (summed.size === 0) return;
-  const values = [...summed.values()];
+  // In key order, so that concurrent writers update shared rows in the same order (no deadlock).
+  const values = [...summed.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, value]) => value);
   await tx.$executeRaw`
     INSERT INTO "FunnelRollup" (day, stage, source, "campaignId", "repId", entered, advanced)
     SELECT d::date, s::"Stage", src::"LeadSource", c, r, e, a

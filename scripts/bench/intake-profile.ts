@@ -3,6 +3,7 @@
 // Less sensitive to a busy machine than autocannon's rate, and it shows where a request's time goes.
 //
 //   node --import tsx scripts/bench/intake-profile.ts [--requests=200] [--verbose]
+//   node --import tsx scripts/bench/intake-profile.ts --batches=10 [--verbose]   (the batch route, 1,000 leads each)
 // (Not with --conditions=react-server: the route's imports reach client React code; "server-only" is mapped to an
 // empty module below instead, as the tests do.)
 import Module from "node:module";
@@ -22,6 +23,7 @@ import { benchLead } from "./intake";
 
 const requests = Number(process.argv.find((arg) => arg.startsWith("--requests="))?.split("=")[1] ?? 200);
 const verbose = process.argv.includes("--verbose");
+const batches = Number(process.argv.find((arg) => arg.startsWith("--batches="))?.split("=")[1] ?? 0);
 
 interface Sample {
   ms: number;
@@ -89,19 +91,21 @@ try {
   process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
   process.env.INTAKE_RATE_LIMIT = "10000000";
   const { POST } = await import("../../app/api/v1/leads/route");
+  const { POST: POST_BATCH } = await import("../../app/api/v1/leads/batch/route");
   const run = Date.now().toString(36);
   const post = async (body: unknown, idempotencyKey?: string) => {
     const headers = new Headers({ authorization: `Bearer ${key}`, "content-type": "application/json" });
     if (idempotencyKey) headers.set("idempotency-key", idempotencyKey);
-    const response = await POST(new Request("http://profile.test/api/v1/leads", { method: "POST", headers, body: JSON.stringify(body) }));
+    const route = batches > 0 ? POST_BATCH : POST;
+    const response = await route(new Request(`http://profile.test/api/v1/leads${batches > 0 ? "/batch" : ""}`, { method: "POST", headers, body: JSON.stringify(body) }));
     await response.text();
     return response.status;
   };
 
   // Warm up: the client's connection, the modules, PostgreSQL's caches.
-  for (let n = 0; n < 40; n++) await post(benchLead(`${run}w`, n));
+  for (let n = 0; n < (batches > 0 ? 2 : 40); n++) await post(batches > 0 ? { leads: Array.from({ length: 1000 }, (_, i) => benchLead(`${run}w`, n * 1000 + i)) } : benchLead(`${run}w`, n));
 
-  const kinds: Record<string, Sample[]> = { "new, not qualifying": [], "new, qualifying (handed over)": [], "merged (same email again)": [], "new, with Idempotency-Key": [] };
+  const kinds: Record<string, Sample[]> = batches > 0 ? { "batch of 1,000 new leads": [] } : { "new, not qualifying": [], "new, qualifying (handed over)": [], "merged (same email again)": [], "new, with Idempotency-Key": [] };
   const measure = async (kind: string, body: unknown, expected: number, idempotencyKey?: string) => {
     const sample: Sample = { ms: 0, statements: 0, dbMs: 0, texts: [], times: [] };
     current = sample;
@@ -112,7 +116,10 @@ try {
     if (status !== expected) throw new Error(`${kind}: expected ${expected}, got ${status}`);
     kinds[kind]!.push(sample);
   };
-  for (let n = 0; n < requests; n++) {
+  for (let n = 0; n < batches; n++) {
+    await measure("batch of 1,000 new leads", { leads: Array.from({ length: 1000 }, (_, i) => benchLead(run, n * 1000 + i)) }, 200);
+  }
+  for (let n = 0; batches === 0 && n < requests; n++) {
     // benchLead: n % 4 === 0 qualifies.
     await measure(n % 4 === 0 ? "new, qualifying (handed over)" : "new, not qualifying", benchLead(run, n), 201);
     if (n % 4 === 1) await measure("merged (same email again)", { ...benchLead(run, n), name: "Someone Else" }, 200);
@@ -123,7 +130,7 @@ try {
     const sorted = [...values].sort((a, b) => a - b);
     return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
   };
-  console.log(`\nOne connection, ${requests} requests in sequence (load average ${(await import("node:os")).loadavg().map((v) => v.toFixed(1)).join(" ")}):\n`);
+  console.log(`\nOne connection, ${batches > 0 ? `${batches} batches` : `${requests} requests`} in sequence (load average ${(await import("node:os")).loadavg().map((v) => v.toFixed(1)).join(" ")}):\n`);
   console.log("| request | n | median ms | statements (round trips) | median ms in the database |");
   console.log("|---|--:|--:|--:|--:|");
   for (const [kind, samples] of Object.entries(kinds)) {
