@@ -36,10 +36,14 @@ export async function handleApiRequest(request: Request, work: (context: ApiRequ
     }
     return toResponse(await work({ caller: auth.caller, idempotencyKey, readJson: () => readJson(request) }));
   } catch (error) {
-    // Logged for us, never shown: it may carry SQL or internals.
-    console.error("[api] request failed", error);
+    // Logged for us, never shown: it may carry SQL or internals. A caller that hung up mid-body is not a failure.
+    if (!clientHungUp(error)) console.error("[api] request failed", error);
     return toResponse(apiError(500, "server_error", "Something went wrong and nothing was written. Try again."));
   }
+}
+
+function clientHungUp(error: unknown): boolean {
+  return error instanceof Error && (error as Error & { code?: string }).code === "ECONNRESET" && error.message === "aborted";
 }
 
 async function readJson(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; reply: ApiReply }> {

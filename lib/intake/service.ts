@@ -59,8 +59,9 @@ async function createAtOnce(caller: ApiCaller, input: LeadInput): Promise<LeadWr
     return await createArrivingLead(db(), authorOf(caller), input, new Date(), { handOver: false });
   } catch (error) {
     if (error instanceof DomainError) return apiError(422, "invalid", error.message, error.fieldErrors as Record<string, string[]> | undefined);
-    // A company made by a concurrent request at the same moment: nothing was written; the transaction finds it.
-    if (isForeignKeyViolation(error)) return null;
+    // A company made by a concurrent request at the same moment, or a deadlock with a concurrent write: nothing was
+    // written; the transaction (which retries) takes over.
+    if (isRetryable(error)) return null;
     throw error;
   }
 }
@@ -154,6 +155,8 @@ function isRetryable(error: unknown): boolean {
   return (
     (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2034" || error.code === "P2002")) ||
     isForeignKeyViolation(error) ||
+    // A deadlock (40P01) or serialization failure (40001) in a raw statement: PostgreSQL rolled it all back.
+    rawQueryFailedWith(error, /\b40P01\b|\b40001\b/) ||
     error instanceof NoRepLeftError
   );
 }
@@ -161,5 +164,10 @@ function isRetryable(error: unknown): boolean {
 /** PostgreSQL's foreign key violation (23503), however Prisma reports it (P2003, or a raw query's P2010). */
 function isForeignKeyViolation(error: unknown): boolean {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  return error.code === "P2003" || (error.code === "P2010" && /23503/.test(JSON.stringify(error.meta ?? {}) + error.message));
+  return error.code === "P2003" || rawQueryFailedWith(error, /\b23503\b/);
+}
+
+/** A raw statement (Prisma's P2010) that PostgreSQL refused with one of these SQLSTATE codes. */
+function rawQueryFailedWith(error: unknown, codes: RegExp): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2010" && codes.test(JSON.stringify(error.meta ?? {}) + error.message);
 }

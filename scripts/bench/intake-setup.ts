@@ -17,6 +17,7 @@ import { formatApiKey, hashApiKey, shownPrefix } from "../../lib/api-keys/rules"
 export interface IntakeWorld {
   baseUrl: string;
   apiKey: string;
+  databaseUrl: string;
   reps: number;
   stop: () => Promise<void>;
 }
@@ -50,7 +51,7 @@ export async function startIntakeWorld(folder: string, log: (line: string) => vo
     const baseUrl = `http://127.0.0.1:${port}`;
     log(`Intake API: starting the production server on ${baseUrl}…`);
     server = await startProductionServer(url, port, randomBytes(32).toString("base64url"));
-    return { baseUrl, apiKey, reps: REPS, stop };
+    return { baseUrl, apiKey, databaseUrl: url, reps: REPS, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -64,7 +65,10 @@ export async function startIntakeWorld(folder: string, log: (line: string) => vo
  */
 export async function startProductionServer(url: string, port: number, authSecret: string, options: { ownGroup?: boolean; env?: Record<string, string> } = {}): Promise<ChildProcess> {
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [path.join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // BENCH_SERVER_NODE_ARGS: extra options for the server's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see
+  // where its time goes; node refuses --cpu-prof in NODE_OPTIONS).
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const server = spawn(process.execPath, [...nodeArgs, path.join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "inherit"],
     detached: options.ownGroup ?? false,
     // The server's configuration, as `npm start` hands it over: the child reads it through lib/env.ts.
