@@ -1,6 +1,10 @@
 // The intake API's answers as plain values (status, body, headers), so services and tests need no HTTP objects.
 import type { z } from "zod";
 import type { errorBodySchema } from "./schemas";
+import { STATIC_SECURITY_HEADERS } from "../security/headers";
+
+/** The intake API's JSON is never a page: it may load nothing and be framed by nobody (proxy.ts skips these routes). */
+const API_SECURITY_HEADERS = { ...STATIC_SECURITY_HEADERS, "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'" };
 
 export interface ApiReply {
   status: number;
@@ -15,5 +19,5 @@ export function apiError(status: number, code: ErrorCode, message: string, field
 }
 
 export function toResponse(reply: ApiReply): Response {
-  return Response.json(reply.body, { status: reply.status, headers: { "Cache-Control": "no-store", ...reply.headers } });
+  return Response.json(reply.body, { status: reply.status, headers: { ...API_SECURITY_HEADERS, "Cache-Control": "no-store", ...reply.headers } });
 }

@@ -32,6 +32,9 @@ describe("authentication", () => {
       const response = await api.postLead({ ...call, body: leadInput() });
       expect(response.status).toBe(401);
       expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);
+      // The page proxy does not run for this JSON API: its own replies carry the headers that matter here.
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
       expect(response.body.error.code).toBe("unauthorized");
     }
     expect((await api.postLead({ key: revoked.key, body: leadInput() })).body.error.message).toMatch(/revoked/);
