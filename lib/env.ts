@@ -11,6 +11,8 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().optional(),
   NEXTAUTH_URL: z.url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Web server processes for `npm start` in production; unset: one per CPU core.
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   TANDEM_DATA_DIR: z.string().min(1).default(".data"),
   TANDEM_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   TANDEM_SKIP_SEED: z.stringbool().default(false),

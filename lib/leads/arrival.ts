@@ -95,8 +95,15 @@ export async function insertArrivingLead(
   const [row] = await tx.$queryRaw<
     { definitionCurrent: boolean; campaignKnown: boolean; id: string | null; stage: "INQUIRY" | "MQL" | null; qualifiedVersion: number | null; companyName: string | null; createdAt: Date | null; updatedAt: Date | null }[]
   >`
-    WITH guard AS (
-      SELECT (SELECT d.id || ':' || d.revision FROM "LeadDefinition" d WHERE d.status = 'ACTIVE' LIMIT 1) IS NOT DISTINCT FROM ${definitionToken(definition)}::text AS "definitionCurrent",
+    WITH counts AS (
+      -- The lead's count rows, locked first: every path that adds leads locks them before the funnel's rows, so two
+      -- arrivals never hold each other's next lock (rows for every stage and source exist: lead_count_rows).
+      SELECT stage FROM "LeadCount" WHERE source = ${input.source}::"LeadSource"
+        AND (stage = 'INQUIRY' OR (${qualifies}::boolean AND stage = 'MQL')) ORDER BY stage FOR UPDATE
+    ),
+    guard AS (
+      SELECT (SELECT count(*) FROM counts) >= 0 AS "countsLocked",
+             (SELECT d.id || ':' || d.revision FROM "LeadDefinition" d WHERE d.status = 'ACTIVE' LIMIT 1) IS NOT DISTINCT FROM ${definitionToken(definition)}::text AS "definitionCurrent",
              (${campaignId}::text IS NULL OR EXISTS (SELECT 1 FROM "Campaign" c WHERE c.id = ${campaignId}::text)) AS "campaignKnown",
              (${qualifies}::boolean AND EXISTS (SELECT 1 FROM "User" u WHERE u.role = 'SALES_REP' AND u.active)) AS moves
     ),
@@ -106,7 +113,7 @@ export async function insertArrivingLead(
              COALESCE((SELECT c.id FROM "Company" c WHERE c."normalizedName" = ${normalizeCompanyName(input.company)}), ${newCompanyId}),
              ${input.source}::"LeadSource", ${campaignId}::text, CASE WHEN moves THEN 'MQL' ELSE 'INQUIRY' END::"Stage", ${score}::int,
              CASE WHEN moves THEN ${definition?.version ?? null}::int END, CASE WHEN moves THEN 2 ELSE 1 END, ${at(now)}, ${at(now)}, ${at(now)}
-      FROM guard WHERE "definitionCurrent" AND "campaignKnown"
+      FROM guard WHERE "countsLocked" AND "definitionCurrent" AND "campaignKnown"
       ON CONFLICT (email) DO NOTHING
       RETURNING id, "companyId", source, "campaignId", stage, "qualifiedVersion", "createdAt", "updatedAt"
     ),

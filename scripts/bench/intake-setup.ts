@@ -30,7 +30,7 @@ export async function startIntakeWorld(folder: string, log: (line: string) => vo
   mkdirSync(folder, { recursive: true });
   const pgPort = await findFreePort();
   log(`Intake API: fresh embedded PostgreSQL (${path.relative(process.cwd(), dataDir)}, port ${pgPort})…`);
-  const database = await startEmbeddedPostgres({ dataDir, port: pgPort, password: randomBytes(16).toString("hex") });
+  const database = await startEmbeddedPostgres({ dataDir, port: pgPort, password: randomBytes(16).toString("hex"), onLog: process.env.BENCH_PG_LOG ? (line) => process.stderr.write(line) : undefined });
   let server: ChildProcess | undefined;
   const stop = async () => {
     if (server && server.exitCode === null) {
@@ -59,7 +59,8 @@ export async function startIntakeWorld(folder: string, log: (line: string) => vo
 }
 
 /**
- * The production server (`next start`, built beforehand) on 127.0.0.1:`port` against `url`, with the intake rate limit
+ * The production server as `npm start` runs it (scripts/start.ts: its web workers, one per core unless
+ * WEB_CONCURRENCY says otherwise; built beforehand) on `port` against `url`, with the intake rate limit
  * raised out of the way, once its health route answers. With `ownGroup`, in its own process group, so that a test can
  * kill it whole (`process.kill(-child.pid, "SIGKILL")`), as a crash would.
  */
@@ -68,11 +69,22 @@ export async function startProductionServer(url: string, port: number, authSecre
   // BENCH_SERVER_NODE_ARGS: extra options for the server's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see
   // where its time goes; node refuses --cpu-prof in NODE_OPTIONS).
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const server = spawn(process.execPath, [...nodeArgs, path.join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const server = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join(process.cwd(), "scripts/start.ts")], {
     stdio: ["ignore", "ignore", "inherit"],
     detached: options.ownGroup ?? false,
     // The server's configuration, as `npm start` hands it over: the child reads it through lib/env.ts.
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, AUTH_SECRET: authSecret, NEXTAUTH_URL: baseUrl, INTAKE_RATE_LIMIT: "10000000", INTAKE_RATE_WINDOW_SECONDS: "60", ...options.env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATABASE_URL: url,
+      TANDEM_SKIP_SEED: "true",
+      AUTH_SECRET: authSecret,
+      NEXTAUTH_URL: baseUrl,
+      INTAKE_RATE_LIMIT: "10000000",
+      INTAKE_RATE_WINDOW_SECONDS: "60",
+      ...options.env,
+    },
   });
   try {
     await waitForHealth(baseUrl, server);
