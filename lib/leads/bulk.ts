@@ -13,6 +13,7 @@ import { normalizeCompanyName, tidyCompanyName } from "./rules";
 import type { LeadInput } from "./schemas";
 import { arrivalReason, createOrMergeLead, systemActorData, type LeadAuthor, type LeadWrite } from "./service";
 import { insertMany, sortableId } from "./bulk-insert";
+import { NoRepLeftError } from "./arrival";
 
 interface Facts {
   size: number | null;
@@ -26,6 +27,8 @@ interface NewLead {
   evaluation: Evaluation | null;
   /** The company's name as stored (an existing company keeps its spelling). */
   companyName: string;
+  /** Qualified and written at MQL, to be handed over. */
+  moved: boolean;
 }
 
 /** What the one-at-a-time path derives from the author: who owns and made the lead, who acted, and the rep it counts for. */
@@ -64,10 +67,18 @@ export async function createOrMergeLeads(tx: Tx, author: LeadAuthor, inputs: rea
           )
         : null,
     );
+    // A lead that qualifies is written at MQL at once (as reevaluateLead leaves it once handed over), when a rep is
+    // active to take it; a lead a rep logs is already with sales: scored, never handed over.
+    const handsOver = !!definition && !authorship(author).salesOwned && evaluations.some((evaluation) => evaluation?.qualifies);
+    const repsActive = handsOver && (await tx.$queryRaw<{ any: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "User" WHERE role = 'SALES_REP' AND active) AS any`)[0]!.any;
+    const moves = (position: number) => repsActive && !!evaluations[position]?.qualifies;
     const created = (await insertMany(
       tx,
       "Lead",
-      { id: "text", name: "text", email: "text", title: "text", companyId: "text", source: "enum:LeadSource", campaignId: "text", stage: "enum:Stage", stageChangedAt: "timestamp", score: "int", ownerId: "text", createdById: "text", createdAt: "timestamp", updatedAt: "timestamp" },
+      {
+        id: "text", name: "text", email: "text", title: "text", companyId: "text", source: "enum:LeadSource", campaignId: "text", stage: "enum:Stage", stageChangedAt: "timestamp",
+        score: "int", qualifiedVersion: "int", version: "int", ownerId: "text", createdById: "text", createdAt: "timestamp", updatedAt: "timestamp",
+      },
       batch.map((input, position) => ({
         id: sortableId(),
         name: input.name,
@@ -76,9 +87,11 @@ export async function createOrMergeLeads(tx: Tx, author: LeadAuthor, inputs: rea
         companyId: companyIds.get(normalizeCompanyName(input.company))!,
         source: input.source,
         campaignId: input.campaignId ?? null,
-        stage: "INQUIRY",
+        stage: moves(position) ? "MQL" : "INQUIRY",
         stageChangedAt: now,
         score: evaluations[position]?.score ?? 0,
+        qualifiedVersion: moves(position) ? definition!.version : null,
+        version: moves(position) ? 2 : 1,
         ownerId: userId,
         createdById: userId,
         createdAt: now,
@@ -92,13 +105,15 @@ export async function createOrMergeLeads(tx: Tx, author: LeadAuthor, inputs: rea
     fresh.forEach((index, position) => {
       const id = idByEmail.get(inputs[index]!.email);
       const company = normalizeCompanyName(inputs[index]!.company);
-      if (id) written.push({ index, input: inputs[index]!, id, evaluation: evaluations[position]!, companyName: companyNames.get(company)! });
+      if (id) written.push({ index, input: inputs[index]!, id, evaluation: evaluations[position]!, companyName: companyNames.get(company)!, moved: moves(position) });
       else later.push(index);
     });
-    await recordArrivals(tx, author, written, now);
-    // A lead a rep logs is already with sales: scored, never handed over (as reevaluateLead decides one at a time).
-    const qualified = definition && !authorship(author).salesOwned ? await qualify(tx, definition, written, userId, now) : new Set<string>();
-    for (const lead of written) results[lead.index] = { id: lead.id, stage: qualified.has(lead.id) ? "MQL" : "INQUIRY", outcome: "created", filled: [] };
+    await recordArrivals(tx, author, written, definition, now);
+    if (handsOver && !repsActive) {
+      await insertAudit(tx, written.filter((lead) => lead.evaluation?.qualifies).map((lead) => ({ action: "lead.qualification_waiting_for_rep", entityType: "Lead", entityId: lead.id })));
+    }
+    if (repsActive) await handOver(tx, definition!, written.filter((lead) => lead.moved), userId, now);
+    for (const lead of written) results[lead.index] = { id: lead.id, stage: lead.moved ? "MQL" : "INQUIRY", outcome: "created", filled: [] };
   }
   for (const index of later.sort((a, b) => a - b)) results[index] = await createOrMergeLead(tx, author, inputs[index]!, now);
   return results;
@@ -136,14 +151,25 @@ async function upsertCompanies(tx: Tx, inputs: readonly LeadInput[], now: Date):
   return { ids: new Map(upserted.map((row) => [row.normalizedName, row.id])), names: new Map(upserted.map((row) => [row.normalizedName, row.name])), factsAt };
 }
 
-/** Each new lead's INQUIRY stage change, funnel count, source touch and audit entry. */
-async function recordArrivals(tx: Tx, author: LeadAuthor, leads: readonly NewLead[], now: Date) {
+/**
+ * Each new lead's stage changes (INQUIRY, then MQL for one written at MQL), funnel counts (its INQUIRY entry, counted
+ * as advanced when it moved on, and its MQL entry), source touch and audit entry.
+ */
+async function recordArrivals(tx: Tx, author: LeadAuthor, leads: readonly NewLead[], definition: LoadedDefinition | null, now: Date) {
   if (leads.length === 0) return;
   const at = now;
   const { userId, repId } = authorship(author);
   const reason = arrivalReason(author);
-  await insertMany(tx, "StageChange", CHANGE_COLUMNS, leads.map((lead) => ({ id: sortableId(), leadId: lead.id, fromStage: null, toStage: "INQUIRY", at, actorId: userId, reason, repId })));
-  await bumpCounts(tx, leads.map((lead) => ({ day: now, stage: "INQUIRY" as const, source: lead.input.source as LeadSource, campaignId: lead.input.campaignId ?? null, repId, entered: 1, advanced: 0 })));
+  const moved = leads.filter((lead) => lead.moved);
+  await insertMany(tx, "StageChange", CHANGE_COLUMNS, [
+    ...leads.map((lead) => ({ id: sortableId(), leadId: lead.id, fromStage: null, toStage: "INQUIRY", at, actorId: userId, reason, repId })),
+    ...moved.map((lead) => ({ id: sortableId(), leadId: lead.id, fromStage: "INQUIRY", toStage: "MQL", at, actorId: null, reason: qualifiedReason(definition!, lead), repId: null })),
+  ]);
+  await bumpCounts(tx, [
+    ...leads.map((lead) => ({ day: now, stage: "INQUIRY" as const, source: lead.input.source as LeadSource, campaignId: lead.input.campaignId ?? null, repId, entered: 1, advanced: 0 })),
+    ...moved.map((lead) => ({ day: now, stage: "MQL" as const, source: lead.input.source, campaignId: lead.input.campaignId ?? null, repId: null, entered: 1, advanced: 0 })),
+    ...moved.map((lead) => ({ day: now, stage: "INQUIRY" as const, source: lead.input.source, campaignId: lead.input.campaignId ?? null, repId: null, entered: 0, advanced: 1 })),
+  ]);
   // Only an API arrival records its source touch on creation (a lead typed or imported by a person has its source).
   if (author.kind === "api") {
     await insertMany(
@@ -165,6 +191,8 @@ async function recordArrivals(tx: Tx, author: LeadAuthor, leads: readonly NewLea
   );
 }
 
+const qualifiedReason = (definition: LoadedDefinition, lead: NewLead) => `Met lead definition v${definition.version} with ${lead.evaluation!.score} points`;
+
 const CHANGE_COLUMNS = { id: "text", leadId: "text", fromStage: "enum:Stage", toStage: "enum:Stage", at: "timestamp", actorId: "text", reason: "text", repId: "text" } as const;
 
 /** Audit entries (system ones have no actor), stamped by the database like every other entry. */
@@ -178,21 +206,18 @@ async function insertAudit(tx: Tx, entries: readonly { actorId?: string | null; 
 }
 
 /**
- * The leads that meet the definition become MQLs, each handed to the next rep by the same fair round robin (under the
- * same lock) as one at a time; with no active rep they wait as inquiries, as they would one at a time.
+ * Hands the leads written at MQL to reps, each to the next by the same fair round robin (under the same lock) as one
+ * at a time. The lock is taken after everything else the batch writes, so it is held for this and the commit.
+ * Throws NoRepLeftError if every rep was deactivated since the batch saw one (the transaction must be tried again).
  */
-async function qualify(tx: Tx, definition: LoadedDefinition, leads: readonly NewLead[], ownerId: string | null, now: Date): Promise<Set<string>> {
-  const candidates = leads.filter((lead) => lead.evaluation?.qualifies);
-  if (candidates.length === 0) return new Set();
+async function handOver(tx: Tx, definition: LoadedDefinition, candidates: readonly NewLead[], ownerId: string | null, now: Date): Promise<void> {
+  if (candidates.length === 0) return;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('tandem:handover-assignment'))`;
   const reps = await tx.$queryRaw<RepLoad[]>`
     SELECT u.id, u."createdAt" AS "joinedAt",
            (SELECT h.turn FROM "Handover" h WHERE h."toUserId" = u.id ORDER BY h.turn DESC LIMIT 1) AS "lastAssignedAt"
     FROM "User" u WHERE u.role = 'SALES_REP' AND u.active`;
-  if (reps.length === 0) {
-    await insertAudit(tx, candidates.map((lead) => ({ action: "lead.qualification_waiting_for_rep", entityType: "Lead", entityId: lead.id })));
-    return new Set();
-  }
+  if (reps.length === 0) throw new NoRepLeftError();
   // Turns only need to order: each pick becomes the newest turn, as the handover it opens will be.
   let newest = Math.max(0, ...reps.map((rep) => Number(rep.lastAssignedAt ?? 0)));
   const assignments = candidates.map((lead) => {
@@ -201,20 +226,25 @@ async function qualify(tx: Tx, definition: LoadedDefinition, leads: readonly New
     return { lead, repId };
   });
   const { sla } = definition.rules;
-  const handovers = await tx.handover.createManyAndReturn({
-    data: assignments.map(({ lead, repId }) => ({ leadId: lead.id, fromUserId: ownerId, toUserId: repId, definitionVersion: definition.version, createdAt: now, dueAt: dueAt(now, sla.acceptHours), firstTouchHours: sla.firstTouchHours })),
-    select: { id: true, leadId: true, toUserId: true },
-  });
-  const reason = (lead: NewLead) => `Met lead definition v${definition.version} with ${lead.evaluation!.score} points`;
-  await tx.lead.updateMany({ where: { id: { in: candidates.map((lead) => lead.id) } }, data: { stage: "MQL", stageChangedAt: now, qualifiedVersion: definition.version, version: { increment: 1 } } });
-  await insertMany(tx, "StageChange", CHANGE_COLUMNS, candidates.map((lead) => ({ id: sortableId(), leadId: lead.id, fromStage: "INQUIRY", toStage: "MQL", at: now, actorId: null, reason: reason(lead), repId: null })));
-  await bumpCounts(tx, [
-    ...candidates.map((lead) => ({ day: now, stage: "MQL" as const, source: lead.input.source, campaignId: lead.input.campaignId ?? null, repId: null, entered: 1, advanced: 0 })),
-    ...candidates.map((lead) => ({ day: now, stage: "INQUIRY" as const, source: lead.input.source, campaignId: lead.input.campaignId ?? null, repId: null, entered: 0, advanced: 1 })),
-  ]);
+  const handovers = (await insertMany(
+    tx,
+    "Handover",
+    { id: "text", leadId: "text", fromUserId: "text", toUserId: "text", definitionVersion: "int", createdAt: "timestamp", dueAt: "timestamp", firstTouchHours: "int" },
+    assignments.map(({ lead, repId }) => ({
+      id: sortableId(),
+      leadId: lead.id,
+      fromUserId: ownerId,
+      toUserId: repId,
+      definitionVersion: definition.version,
+      createdAt: now,
+      dueAt: dueAt(now, sla.acceptHours),
+      firstTouchHours: sla.firstTouchHours,
+    })),
+    { returning: `id, "leadId", "toUserId"` },
+  )) as { id: string; leadId: string; toUserId: string }[];
   await insertAudit(tx, [
     ...handovers.map((handover) => ({ action: "handover.opened", entityType: "Handover", entityId: handover.id, data: { leadId: handover.leadId, toUserId: handover.toUserId, definitionVersion: definition.version } })),
-    ...candidates.map((lead) => ({ action: "lead.stage_changed", entityType: "Lead", entityId: lead.id, data: { from: "INQUIRY", to: "MQL", via: "qualification", reason: reason(lead) } })),
+    ...candidates.map((lead) => ({ action: "lead.stage_changed", entityType: "Lead", entityId: lead.id, data: { from: "INQUIRY", to: "MQL", via: "qualification", reason: qualifiedReason(definition, lead) } })),
   ]);
   // Each rep hears of each lead handed to them, as openHandover tells them one at a time.
   const byId = new Map(candidates.map((lead) => [lead.id, lead]));
@@ -236,5 +266,4 @@ async function qualify(tx: Tx, definition: LoadedDefinition, leads: readonly New
     }),
     { onConflict: `ON CONFLICT ("userId", kind, "sourceId") DO NOTHING` },
   );
-  return new Set(candidates.map((lead) => lead.id));
 }
