@@ -12,7 +12,7 @@ import { createOrMergeLeads } from "../leads/bulk";
 import type { LeadInput } from "../leads/schemas";
 import type { LeadWrite } from "../leads/service";
 import type { ApiCaller } from "../api-keys/service";
-import { leadViewsByIds } from "./queries";
+import { arrivedLeadView, leadViewsByIds } from "./queries";
 import { apiError, type ApiReply } from "./replies";
 
 export interface Arrival {
@@ -63,10 +63,11 @@ async function writeTogether(tx: Tx, arrivals: readonly Arrival[]): Promise<ApiR
     const leads = await createOrMergeLeads(tx, { kind: "api", apiKeyId: caller.id, actor: caller.actor }, indexes.map((index) => arrivals[index]!.input), now);
     indexes.forEach((index, position) => (written[index] = leads[position]!));
   }
-  const views = await leadViewsByIds(written.map((lead) => lead.id), tx);
-  return written.map((lead) => ({
+  // A new lead's view is what was written; a merged one is read (once, after every write of the group).
+  const views = await leadViewsByIds(written.filter((lead) => !lead.arrived).map((lead) => lead.id), tx);
+  return written.map((lead, index) => ({
     status: lead.outcome === "created" ? 201 : 200,
-    body: { outcome: lead.outcome, filled: lead.filled, lead: views.get(lead.id)! },
+    body: { outcome: lead.outcome, filled: lead.filled, lead: lead.arrived ? arrivedLeadView(lead.arrived, arrivals[index]!.input) : views.get(lead.id)! },
   }));
 }
 

@@ -26,6 +26,36 @@ function cast(column: string, type: ColumnType): string {
   return column;
 }
 
+export interface InsertPart<Row extends Record<string, unknown> = Record<string, unknown>> {
+  /** A table name from the code, never input. */
+  table: string;
+  columns: Record<keyof Row & string, ColumnType>;
+  rows: readonly Row[];
+  /** Appended as written (code, never input). */
+  onConflict?: string;
+}
+
+/** One INSERT … SELECT FROM unnest(…) per part, its parameters numbered from `first`. */
+function insertSql(part: InsertPart, first: number): { sql: string; values: unknown[] } {
+  const { table, columns, rows } = part;
+  const names = Object.keys(columns);
+  const values = names.map((name) =>
+    rows.map((row) => {
+      const value = row[name];
+      if (value === null || value === undefined) return null;
+      if (value instanceof Date) return value.toISOString();
+      if (columns[name] === "jsonb") return JSON.stringify(value);
+      return value;
+    }),
+  );
+  const sql =
+    `INSERT INTO "${table}" (${names.map((name) => `"${name}"`).join(", ")}) ` +
+    `SELECT ${names.map((name, index) => cast(`t.c${index}`, columns[name]!)).join(", ")} ` +
+    `FROM unnest(${names.map((name, index) => `$${first + index}::${ARRAY_TYPE[columns[name]!] ?? "text[]"}`).join(", ")}) AS t(${names.map((_, index) => `c${index}`).join(", ")})` +
+    (part.onConflict ? ` ${part.onConflict}` : "");
+  return { sql, values };
+}
+
 /**
  * Inserts `rows` into `table` (a name from the code, never input). `onConflict` is appended as written (also code);
  * returns the rows of `returning`, if given.
@@ -38,23 +68,27 @@ export async function insertMany<Row extends Record<string, unknown>>(
   options: { onConflict?: string; returning?: string } = {},
 ): Promise<Record<string, unknown>[]> {
   if (rows.length === 0) return [];
-  const names = Object.keys(columns) as (keyof Row & string)[];
-  const values = names.map((name) =>
-    rows.map((row) => {
-      const value = row[name];
-      if (value === null || value === undefined) return null;
-      if (value instanceof Date) return value.toISOString();
-      if (columns[name] === "jsonb") return JSON.stringify(value);
-      return value;
-    }),
-  );
-  const sql =
-    `INSERT INTO "${table}" (${names.map((name) => `"${name}"`).join(", ")}) ` +
-    `SELECT ${names.map((_, index) => cast(`t.c${index}`, columns[names[index]!])).join(", ")} ` +
-    `FROM unnest(${names.map((name, index) => `$${index + 1}::${ARRAY_TYPE[columns[name]] ?? "text[]"}`).join(", ")}) AS t(${names.map((_, index) => `c${index}`).join(", ")})` +
-    (options.onConflict ? ` ${options.onConflict}` : "") +
-    (options.returning ? ` RETURNING ${options.returning}` : "");
-  if (options.returning) return tx.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...values);
-  await tx.$executeRawUnsafe(sql, ...values);
+  const { sql, values } = insertSql({ table, columns, rows, onConflict: options.onConflict } as InsertPart, 1);
+  const statement = sql + (options.returning ? ` RETURNING ${options.returning}` : "");
+  if (options.returning) return tx.$queryRawUnsafe<Record<string, unknown>[]>(statement, ...values);
+  await tx.$executeRawUnsafe(statement, ...values);
   return [];
+}
+
+/**
+ * Several tables' inserts in one statement (data-modifying CTEs): one round trip instead of one per table. The parts
+ * must not depend on each other's rows (they all see the database as it was when the statement began).
+ */
+export async function insertManyTogether(tx: Tx, parts: readonly InsertPart[]): Promise<void> {
+  const present = parts.filter((part) => part.rows.length > 0);
+  if (present.length === 0) return;
+  const values: unknown[] = [];
+  const statements = present.map((part) => {
+    const built = insertSql(part, values.length + 1);
+    values.push(...built.values);
+    return built.sql;
+  });
+  const last = statements.pop()!;
+  const sql = statements.length === 0 ? last : `WITH ${statements.map((statement, index) => `p${index} AS (${statement})`).join(", ")} ${last}`;
+  await tx.$executeRawUnsafe(sql, ...values);
 }

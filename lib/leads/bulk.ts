@@ -12,7 +12,7 @@ import { bumpCounts } from "../metrics/rollup";
 import { normalizeCompanyName, tidyCompanyName } from "./rules";
 import type { LeadInput } from "./schemas";
 import { arrivalReason, createOrMergeLead, systemActorData, type LeadAuthor, type LeadWrite } from "./service";
-import { insertMany, sortableId } from "./bulk-insert";
+import { insertMany, insertManyTogether, sortableId, type InsertPart } from "./bulk-insert";
 import { NoRepLeftError } from "./arrival";
 
 interface Facts {
@@ -113,7 +113,12 @@ export async function createOrMergeLeads(tx: Tx, author: LeadAuthor, inputs: rea
       await insertAudit(tx, written.filter((lead) => lead.evaluation?.qualifies).map((lead) => ({ action: "lead.qualification_waiting_for_rep", entityType: "Lead", entityId: lead.id })));
     }
     if (repsActive) await handOver(tx, definition!, written.filter((lead) => lead.moved), userId, now);
-    for (const lead of written) results[lead.index] = { id: lead.id, stage: lead.moved ? "MQL" : "INQUIRY", outcome: "created", filled: [] };
+    for (const lead of written) {
+      const stage = lead.moved ? "MQL" : "INQUIRY";
+      // What was written, so that a caller can answer without reading the lead back.
+      const arrived = { id: lead.id, companyName: lead.companyName, createdAt: now, updatedAt: now, stage, score: lead.evaluation?.score ?? 0, qualifiedVersion: lead.moved ? definition!.version : null } as const;
+      results[lead.index] = { id: lead.id, stage, outcome: "created", filled: [], arrived };
+    }
   }
   for (const index of later.sort((a, b) => a - b)) results[index] = await createOrMergeLead(tx, author, inputs[index]!, now);
   return results;
@@ -161,48 +166,55 @@ async function recordArrivals(tx: Tx, author: LeadAuthor, leads: readonly NewLea
   const { userId, repId } = authorship(author);
   const reason = arrivalReason(author);
   const moved = leads.filter((lead) => lead.moved);
-  await insertMany(tx, "StageChange", CHANGE_COLUMNS, [
-    ...leads.map((lead) => ({ id: sortableId(), leadId: lead.id, fromStage: null, toStage: "INQUIRY", at, actorId: userId, reason, repId })),
-    ...moved.map((lead) => ({ id: sortableId(), leadId: lead.id, fromStage: "INQUIRY", toStage: "MQL", at, actorId: null, reason: qualifiedReason(definition!, lead), repId: null })),
+  await insertManyTogether(tx, [
+    {
+      table: "StageChange",
+      columns: CHANGE_COLUMNS,
+      rows: [
+        ...leads.map((lead) => ({ id: sortableId(), leadId: lead.id, fromStage: null, toStage: "INQUIRY", at, actorId: userId, reason, repId })),
+        ...moved.map((lead) => ({ id: sortableId(), leadId: lead.id, fromStage: "INQUIRY", toStage: "MQL", at, actorId: null, reason: qualifiedReason(definition!, lead), repId: null })),
+      ],
+    },
+    // Only an API arrival records its source touch on creation (a lead typed or imported by a person has its source).
+    {
+      table: "SourceTouch",
+      columns: { id: "text", leadId: "text", source: "enum:LeadSource", campaignId: "text", apiKeyId: "text", created: "bool", at: "timestamp" },
+      rows: author.kind === "api" ? leads.map((lead) => ({ id: sortableId(), leadId: lead.id, source: lead.input.source, campaignId: lead.input.campaignId ?? null, apiKeyId: author.apiKeyId, created: true, at })) : [],
+    },
+    auditPart(
+      leads.map((lead) => ({
+        actorId: userId,
+        action: "lead.created",
+        entityType: "Lead",
+        entityId: lead.id,
+        data: { email: lead.input.email, source: lead.input.source, campaignId: lead.input.campaignId ?? null, ...systemActorData(author) },
+      })),
+    ),
   ]);
   await bumpCounts(tx, [
     ...leads.map((lead) => ({ day: now, stage: "INQUIRY" as const, source: lead.input.source as LeadSource, campaignId: lead.input.campaignId ?? null, repId, entered: 1, advanced: 0 })),
     ...moved.map((lead) => ({ day: now, stage: "MQL" as const, source: lead.input.source, campaignId: lead.input.campaignId ?? null, repId: null, entered: 1, advanced: 0 })),
     ...moved.map((lead) => ({ day: now, stage: "INQUIRY" as const, source: lead.input.source, campaignId: lead.input.campaignId ?? null, repId: null, entered: 0, advanced: 1 })),
   ]);
-  // Only an API arrival records its source touch on creation (a lead typed or imported by a person has its source).
-  if (author.kind === "api") {
-    await insertMany(
-      tx,
-      "SourceTouch",
-      { id: "text", leadId: "text", source: "enum:LeadSource", campaignId: "text", apiKeyId: "text", created: "bool", at: "timestamp" },
-      leads.map((lead) => ({ id: sortableId(), leadId: lead.id, source: lead.input.source, campaignId: lead.input.campaignId ?? null, apiKeyId: author.apiKeyId, created: true, at })),
-    );
-  }
-  await insertAudit(
-    tx,
-    leads.map((lead) => ({
-      actorId: userId,
-      action: "lead.created",
-      entityType: "Lead",
-      entityId: lead.id,
-      data: { email: lead.input.email, source: lead.input.source, campaignId: lead.input.campaignId ?? null, ...systemActorData(author) },
-    })),
-  );
 }
 
 const qualifiedReason = (definition: LoadedDefinition, lead: NewLead) => `Met lead definition v${definition.version} with ${lead.evaluation!.score} points`;
 
 const CHANGE_COLUMNS = { id: "text", leadId: "text", fromStage: "enum:Stage", toStage: "enum:Stage", at: "timestamp", actorId: "text", reason: "text", repId: "text" } as const;
 
-/** Audit entries (system ones have no actor), stamped by the database like every other entry. */
-async function insertAudit(tx: Tx, entries: readonly { actorId?: string | null; action: string; entityType: string; entityId: string; data?: object }[]) {
-  await insertMany(
-    tx,
-    "AuditEvent",
-    { id: "text", actorId: "text", action: "text", entityType: "text", entityId: "text", data: "jsonb" },
-    entries.map((entry) => ({ id: sortableId(), actorId: entry.actorId ?? null, action: entry.action, entityType: entry.entityType, entityId: entry.entityId, data: entry.data ?? {} })),
-  );
+type AuditEntry = { actorId?: string | null; action: string; entityType: string; entityId: string; data?: object };
+
+/** Audit entries (system ones have no actor), stamped by the database like every other entry, as an insert's part. */
+function auditPart(entries: readonly AuditEntry[]): InsertPart {
+  return {
+    table: "AuditEvent",
+    columns: { id: "text", actorId: "text", action: "text", entityType: "text", entityId: "text", data: "jsonb" },
+    rows: entries.map((entry) => ({ id: sortableId(), actorId: entry.actorId ?? null, action: entry.action, entityType: entry.entityType, entityId: entry.entityId, data: entry.data ?? {} })),
+  };
+}
+
+async function insertAudit(tx: Tx, entries: readonly AuditEntry[]) {
+  await insertManyTogether(tx, [auditPart(entries)]);
 }
 
 /**
@@ -242,28 +254,29 @@ async function handOver(tx: Tx, definition: LoadedDefinition, candidates: readon
     })),
     { returning: `id, "leadId", "toUserId"` },
   )) as { id: string; leadId: string; toUserId: string }[];
-  await insertAudit(tx, [
-    ...handovers.map((handover) => ({ action: "handover.opened", entityType: "Handover", entityId: handover.id, data: { leadId: handover.leadId, toUserId: handover.toUserId, definitionVersion: definition.version } })),
-    ...candidates.map((lead) => ({ action: "lead.stage_changed", entityType: "Lead", entityId: lead.id, data: { from: "INQUIRY", to: "MQL", via: "qualification", reason: qualifiedReason(definition, lead) } })),
-  ]);
   // Each rep hears of each lead handed to them, as openHandover tells them one at a time.
   const byId = new Map(candidates.map((lead) => [lead.id, lead]));
-  await insertMany(
-    tx,
-    "Notification",
-    { id: "text", userId: "text", kind: "enum:NotificationKind", sourceId: "text", link: "text", summary: "text", createdAt: "timestamp" },
-    handovers.map((handover) => {
-      const lead = byId.get(handover.leadId)!;
-      return {
-        id: sortableId(),
-        userId: handover.toUserId,
-        kind: "HANDOVER_ASSIGNED",
-        sourceId: handover.id,
-        link: `/leads/${handover.leadId}`,
-        summary: `${lead.input.name} (${lead.companyName}) was handed to you: accept or reject it within the SLA.`,
-        createdAt: now,
-      };
-    }),
-    { onConflict: `ON CONFLICT ("userId", kind, "sourceId") DO NOTHING` },
-  );
+  await insertManyTogether(tx, [
+    auditPart([
+      ...handovers.map((handover) => ({ action: "handover.opened", entityType: "Handover", entityId: handover.id, data: { leadId: handover.leadId, toUserId: handover.toUserId, definitionVersion: definition.version } })),
+      ...candidates.map((lead) => ({ action: "lead.stage_changed", entityType: "Lead", entityId: lead.id, data: { from: "INQUIRY", to: "MQL", via: "qualification", reason: qualifiedReason(definition, lead) } })),
+    ]),
+    {
+      table: "Notification",
+      columns: { id: "text", userId: "text", kind: "enum:NotificationKind", sourceId: "text", link: "text", summary: "text", createdAt: "timestamp" },
+      rows: handovers.map((handover) => {
+        const lead = byId.get(handover.leadId)!;
+        return {
+          id: sortableId(),
+          userId: handover.toUserId,
+          kind: "HANDOVER_ASSIGNED",
+          sourceId: handover.id,
+          link: `/leads/${handover.leadId}`,
+          summary: `${lead.input.name} (${lead.companyName}) was handed to you: accept or reject it within the SLA.`,
+          createdAt: now,
+        };
+      }),
+      onConflict: `ON CONFLICT ("userId", kind, "sourceId") DO NOTHING`,
+    },
+  ]);
 }

@@ -133,7 +133,15 @@ describe("bulk intake", () => {
     await makeActiveDefinition();
     const author = { kind: "api" as const, apiKeyId: (await key()).id, actor: "api-key:Bulk" };
     const results = await db().$transaction((tx) => createOrMergeLeads(tx, author, [leadInput({ email: "fit@customer.test" })], now));
-    expect(results).toEqual([{ id: expect.any(String), stage: "INQUIRY", outcome: "created", filled: [] }]);
+    expect(results).toEqual([
+      {
+        id: expect.any(String),
+        stage: "INQUIRY",
+        outcome: "created",
+        filled: [],
+        arrived: { id: results[0]!.id, companyName: expect.any(String), createdAt: now, updatedAt: now, stage: "INQUIRY", score: expect.any(Number), qualifiedVersion: null },
+      },
+    ]);
     expect(await db().lead.findUniqueOrThrow({ where: { email: "fit@customer.test" } })).toMatchObject({ stage: "INQUIRY", score: expect.any(Number) });
     expect(await db().auditEvent.count({ where: { action: "lead.qualification_waiting_for_rep" } })).toBe(1);
   });
