@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { Tx } from "../db/client";
 
 /** How a column's values travel: as an array of this type, cast on the way in (enums and JSON travel as text). */
-export type ColumnType = "text" | "int" | "bool" | "timestamp" | "jsonb" | `enum:${string}`;
+export type ColumnType = "text" | "int" | "bool" | "timestamp" | "date" | "jsonb" | `enum:${string}`;
 
 let counter = 0;
 
@@ -17,11 +17,12 @@ export function sortableId(now = Date.now()): string {
   return `c${now.toString(36).padStart(8, "0")}${counter.toString(36).padStart(6, "0")}${randomBytes(5).toString("hex")}`;
 }
 
-const ARRAY_TYPE: Record<string, string> = { text: "text[]", int: "int[]", bool: "bool[]", timestamp: "text[]", jsonb: "text[]" };
+const ARRAY_TYPE: Record<string, string> = { text: "text[]", int: "int[]", bool: "bool[]", timestamp: "text[]", date: "text[]", jsonb: "text[]" };
 
 function cast(column: string, type: ColumnType): string {
   if (type === "timestamp") return `(${column}::timestamptz AT TIME ZONE 'UTC')`;
   if (type === "jsonb") return `${column}::jsonb`;
+  if (type === "date") return `${column}::date`;
   if (type.startsWith("enum:")) return `${column}::"${type.slice(5)}"`;
   return column;
 }

@@ -8,7 +8,7 @@ import type { LeadSource } from "../db/enums";
 import { findActiveDefinition, type LoadedDefinition } from "../agreement/active";
 import { evaluateLead, type Evaluation } from "../agreement/rules";
 import { dueAt, pickNextRep, type RepLoad } from "../handovers/rules";
-import { bumpCounts } from "../metrics/rollup";
+import { countsPart } from "../metrics/rollup";
 import { normalizeCompanyName, tidyCompanyName } from "./rules";
 import type { LeadInput } from "./schemas";
 import { arrivalReason, createOrMergeLead, systemActorData, type LeadAuthor, type LeadWrite } from "./service";
@@ -190,11 +190,11 @@ async function recordArrivals(tx: Tx, author: LeadAuthor, leads: readonly NewLea
         data: { email: lead.input.email, source: lead.input.source, campaignId: lead.input.campaignId ?? null, ...systemActorData(author) },
       })),
     ),
-  ]);
-  await bumpCounts(tx, [
-    ...leads.map((lead) => ({ day: now, stage: "INQUIRY" as const, source: lead.input.source as LeadSource, campaignId: lead.input.campaignId ?? null, repId, entered: 1, advanced: 0 })),
-    ...moved.map((lead) => ({ day: now, stage: "MQL" as const, source: lead.input.source, campaignId: lead.input.campaignId ?? null, repId: null, entered: 1, advanced: 0 })),
-    ...moved.map((lead) => ({ day: now, stage: "INQUIRY" as const, source: lead.input.source, campaignId: lead.input.campaignId ?? null, repId: null, entered: 0, advanced: 1 })),
+    countsPart([
+      ...leads.map((lead) => ({ day: now, stage: "INQUIRY" as const, source: lead.input.source as LeadSource, campaignId: lead.input.campaignId ?? null, repId, entered: 1, advanced: 0 })),
+      ...moved.map((lead) => ({ day: now, stage: "MQL" as const, source: lead.input.source, campaignId: lead.input.campaignId ?? null, repId: null, entered: 1, advanced: 0 })),
+      ...moved.map((lead) => ({ day: now, stage: "INQUIRY" as const, source: lead.input.source, campaignId: lead.input.campaignId ?? null, repId: null, entered: 0, advanced: 1 })),
+    ]),
   ]);
 }
 
@@ -238,25 +238,25 @@ async function handOver(tx: Tx, definition: LoadedDefinition, candidates: readon
     return { lead, repId };
   });
   const { sla } = definition.rules;
-  const handovers = (await insertMany(
-    tx,
-    "Handover",
-    { id: "text", leadId: "text", fromUserId: "text", toUserId: "text", definitionVersion: "int", createdAt: "timestamp", dueAt: "timestamp", firstTouchHours: "int" },
-    assignments.map(({ lead, repId }) => ({
-      id: sortableId(),
-      leadId: lead.id,
-      fromUserId: ownerId,
-      toUserId: repId,
-      definitionVersion: definition.version,
-      createdAt: now,
-      dueAt: dueAt(now, sla.acceptHours),
-      firstTouchHours: sla.firstTouchHours,
-    })),
-    { returning: `id, "leadId", "toUserId"` },
-  )) as { id: string; leadId: string; toUserId: string }[];
+  // The handovers with their audit entries and notifications, in one statement (the ids are made here).
+  const handovers = assignments.map(({ lead, repId }) => ({
+    id: sortableId(),
+    leadId: lead.id,
+    fromUserId: ownerId,
+    toUserId: repId,
+    definitionVersion: definition.version,
+    createdAt: now,
+    dueAt: dueAt(now, sla.acceptHours),
+    firstTouchHours: sla.firstTouchHours,
+  }));
   // Each rep hears of each lead handed to them, as openHandover tells them one at a time.
   const byId = new Map(candidates.map((lead) => [lead.id, lead]));
   await insertManyTogether(tx, [
+    {
+      table: "Handover",
+      columns: { id: "text", leadId: "text", fromUserId: "text", toUserId: "text", definitionVersion: "int", createdAt: "timestamp", dueAt: "timestamp", firstTouchHours: "int" },
+      rows: handovers,
+    },
     auditPart([
       ...handovers.map((handover) => ({ action: "handover.opened", entityType: "Handover", entityId: handover.id, data: { leadId: handover.leadId, toUserId: handover.toUserId, definitionVersion: definition.version } })),
       ...candidates.map((lead) => ({ action: "lead.stage_changed", entityType: "Lead", entityId: lead.id, data: { from: "INQUIRY", to: "MQL", via: "qualification", reason: qualifiedReason(definition, lead) } })),

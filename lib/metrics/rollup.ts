@@ -16,6 +16,7 @@
 import { Prisma, type Tx } from "../db/client";
 import type { LeadSource, Stage } from "../db/enums";
 import { previousOnPath } from "../funnel/rules";
+import type { InsertPart } from "../leads/bulk-insert";
 
 const WITH_AMOUNT: readonly Stage[] = ["OPPORTUNITY", "WON"];
 
@@ -296,12 +297,14 @@ export function computeSpeedRollup(tx: Tx, edgesMs: readonly number[], grain: Gr
     ORDER BY 1, 2, 3, 4`);
 }
 
+type CountRow = Omit<Key, "day"> & { day: Date; entered: number; advanced: number };
+
 /**
- * Many entries' counts in one statement (the intake API's bulk path), adding exactly what `bump` would add one entry
- * at a time. Entries without amounts or cycles only (INQUIRY and MQL); same-key rows are summed first, since one
- * INSERT … ON CONFLICT may not touch a row twice.
+ * Many entries' counts, as one part of a statement that inserts into several tables at once (insertManyTogether; the
+ * bulk path), adding exactly what `bump` would add one entry at a time. Entries without amounts or cycles only
+ * (INQUIRY and MQL); same-key rows are summed first, since one INSERT … ON CONFLICT may not touch a row twice.
  */
-export async function bumpCounts(tx: Tx, rows: readonly (Omit<Key, "day"> & { day: Date; entered: number; advanced: number })[]): Promise<void> {
+export function countsPart(rows: readonly CountRow[]): InsertPart {
   const summed = new Map<string, { day: string; stage: Stage; source: LeadSource; campaignId: string; repId: string; entered: number; advanced: number }>();
   for (const row of rows) {
     const day = row.day.toISOString().slice(0, 10);
@@ -311,16 +314,12 @@ export async function bumpCounts(tx: Tx, rows: readonly (Omit<Key, "day"> & { da
     current.advanced += row.advanced;
     summed.set(id, current);
   }
-  if (summed.size === 0) return;
-  // In key order, so that concurrent writers update shared rows in the same order (no deadlock).
-  const values = [...summed.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, value]) => value);
-  await tx.$executeRaw`
-    INSERT INTO "FunnelRollup" (day, stage, source, "campaignId", "repId", entered, advanced)
-    SELECT d::date, s::"Stage", src::"LeadSource", c, r, e, a
-    FROM unnest(${values.map((v) => v.day)}::text[], ${values.map((v) => v.stage)}::text[], ${values.map((v) => v.source)}::text[],
-                ${values.map((v) => v.campaignId)}::text[], ${values.map((v) => v.repId)}::text[], ${values.map((v) => v.entered)}::int[],
-                ${values.map((v) => v.advanced)}::int[]) AS t(d, s, src, c, r, e, a)
-    ON CONFLICT (day, stage, source, "campaignId", "repId") DO UPDATE SET
-      entered = "FunnelRollup".entered + EXCLUDED.entered,
-      advanced = "FunnelRollup".advanced + EXCLUDED.advanced`;
+  return {
+    table: "FunnelRollup",
+    columns: { day: "date", stage: "enum:Stage", source: "enum:LeadSource", campaignId: "text", repId: "text", entered: "int", advanced: "int" },
+    // In key order, so that concurrent writers update shared rows in the same order (no deadlock).
+    rows: [...summed.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, value]) => value),
+    onConflict: `ON CONFLICT (day, stage, source, "campaignId", "repId") DO UPDATE SET
+      entered = "FunnelRollup".entered + EXCLUDED.entered, advanced = "FunnelRollup".advanced + EXCLUDED.advanced`,
+  };
 }
