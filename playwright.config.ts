@@ -55,6 +55,10 @@ export default defineConfig({
       TANDEM_PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 54339)),
       TANDEM_DATA_DIR: E2E_DATA_DIR,
       NEXTAUTH_URL: baseURL,
+      // One web worker: the browser tests visit each page about once, and every extra worker loads and warms up every
+      // route again (the suite took 641 s with two workers against 554 s with one, on CI's budget of 20 minutes).
+      // tests/e2e/security-crash.spec.ts runs the default, a worker per core, and kills it mid-burst.
+      WEB_CONCURRENCY: "1",
     },
   },
 });
