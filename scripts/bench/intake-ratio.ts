@@ -6,7 +6,7 @@
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { benchLead } from "./intake";
+import { singleLeadLoad } from "./intake";
 import { startIntakeWorld } from "./intake-setup";
 
 const option = (name: string, fallback: number) => Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
@@ -17,18 +17,7 @@ const log = (line: string) => console.log(`[ratio] ${line}`);
 
 const world = await startIntakeWorld(path.join(process.cwd(), ".data/bench"), log);
 try {
-  const headers = { authorization: `Bearer ${world.apiKey}`, "content-type": "application/json" };
-  const run = Date.now().toString(36);
-  let sequence = 0;
-  const leads = (duration: number) =>
-    autocannon({
-      url: `${world.baseUrl}/api/v1/leads`,
-      method: "POST",
-      headers,
-      connections,
-      duration,
-      requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(benchLead(run, sequence++)) }) }],
-    });
+  const leads = singleLeadLoad(world, connections);
   const health = (duration: number) => autocannon({ url: `${world.baseUrl}/api/health`, connections, duration });
   // Requests still queued in the server after a round would slow the next one (they hold the pool's connections):
   // each measurement starts after a pause.

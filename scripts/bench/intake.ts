@@ -47,22 +47,31 @@ export function benchLead(run: string, n: number) {
   };
 }
 
+/**
+ * autocannon on `POST /api/v1/leads` for `duration` seconds: every request a new lead (benchLead), numbered on from
+ * one call to the next so that no email repeats.
+ */
+export function singleLeadLoad(world: { baseUrl: string; apiKey: string }, connections: number) {
+  const run = Date.now().toString(36);
+  let sequence = 0;
+  return (duration: number) =>
+    autocannon({
+      url: `${world.baseUrl}/api/v1/leads`,
+      method: "POST",
+      headers: { authorization: `Bearer ${world.apiKey}`, "content-type": "application/json" },
+      connections,
+      duration,
+      requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(benchLead(run, sequence++)) }) }],
+    });
+}
+
 export async function benchIntake(folder: string, options: { seconds: number; connections: number; batches: number; log: (line: string) => void }): Promise<IntakeResult[]> {
   const { log } = options;
   const world = await startIntakeWorld(folder, log);
   try {
     const headers = { authorization: `Bearer ${world.apiKey}`, "content-type": "application/json" };
     const run = Date.now().toString(36);
-    let sequence = 0;
-    const single = (duration: number) =>
-      autocannon({
-        url: `${world.baseUrl}/api/v1/leads`,
-        method: "POST",
-        headers,
-        connections: options.connections,
-        duration,
-        requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(benchLead(run, sequence++)) }) }],
-      });
+    const single = singleLeadLoad(world, options.connections);
     log(`Intake API: warming up (3 s)…`);
     await single(3);
     // What this server answers per second on this machine at all: a route that does one `SELECT 1`.
