@@ -15,6 +15,7 @@ import { ensureBuild } from "../lib/runtime/build";
 import { DEMO_PASSWORD, DEMO_SIGN_INS } from "../lib/seed/demo-users";
 import { ROLE_LABELS } from "../lib/auth/permissions";
 import { appendForwardedFor } from "../lib/auth/throttle-rules";
+import { serveDirect } from "../lib/runtime/direct-api";
 
 const dev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`[tandem] ${line}`);
@@ -141,6 +142,7 @@ async function serve(port: number): Promise<http.Server> {
     // The peer's own address goes last in X-Forwarded-For, where a client cannot write it: sign-in throttling counts
     // by that entry (Next only fills the header in when it is missing, which would let a client choose its address).
     request.headers["x-forwarded-for"] = appendForwardedFor(request.headers["x-forwarded-for"], request.socket.remoteAddress);
+    if (!dev && serveDirect(request, response)) return;
     void handle(request, response);
   });
   await new Promise<void>((resolve, reject) => {
