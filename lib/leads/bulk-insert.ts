@@ -7,6 +7,19 @@ import type { Tx } from "../db/client";
 export type ColumnType = "text" | "int" | "bool" | "timestamp" | "date" | "jsonb" | `enum:${string}`;
 
 let counter = 0;
+// Random bytes drawn from the system a few kilobytes at a time: one draw per id cost about 17 ms per 1,000 leads.
+const POOL_BYTES = 5 * 1024;
+let pool = Buffer.alloc(0);
+let poolAt = POOL_BYTES;
+
+function randomHex(bytes: number): string {
+  if (poolAt + bytes > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    poolAt = 0;
+  }
+  poolAt += bytes;
+  return pool.toString("hex", poolAt - bytes, poolAt);
+}
 
 /**
  * An id in cuid's shape ("c", time, counter, random; 25 characters), so rows made one after another sort in the order
@@ -14,7 +27,7 @@ let counter = 0;
  */
 export function sortableId(now = Date.now()): string {
   counter = (counter + 1) % 36 ** 6;
-  return `c${now.toString(36).padStart(8, "0")}${counter.toString(36).padStart(6, "0")}${randomBytes(5).toString("hex")}`;
+  return `c${now.toString(36).padStart(8, "0")}${counter.toString(36).padStart(6, "0")}${randomHex(5)}`;
 }
 
 const ARRAY_TYPE: Record<string, string> = { text: "text[]", int: "int[]", bool: "bool[]", timestamp: "text[]", date: "text[]", jsonb: "text[]" };
