@@ -48,7 +48,7 @@ async function submitAlone(caller: ApiCaller, input: LeadInput, idempotencyKey: 
   // else (a merge, a handover, a stored response) takes the transaction below.
   const direct = idempotencyKey ? null : await createAtOnce(caller, input);
   if (direct && direct !== "exists") return "status" in direct ? direct : reply(direct);
-  return writeOnce(caller, idempotencyKey, requestFingerprint("POST /api/v1/leads", body), 5_000, async (tx) =>
+  return writeOnce(caller, idempotencyKey, () => requestFingerprint("POST /api/v1/leads", body), 5_000, async (tx) =>
     reply(await createOrMergeLead(tx, authorOf(caller), input, new Date(), { known: direct === "exists" }), tx),
   );
 }
@@ -86,7 +86,7 @@ export async function submitBatch(caller: ApiCaller, body: unknown, idempotencyK
   }
   const valid = results.flatMap((result) => (result.status === "not_written" ? [{ index: result.index, input: (checked[result.index] as { data: LeadInput }).data }] : []));
   // A minute per thousand leads is far more than it takes; the limit only stops a stuck transaction holding locks.
-  return writeOnce(caller, idempotencyKey, requestFingerprint("POST /api/v1/leads/batch", body), 60_000, async (tx) => {
+  return writeOnce(caller, idempotencyKey, () => requestFingerprint("POST /api/v1/leads/batch", body), 60_000, async (tx) => {
     const leads = await createOrMergeLeads(tx, { kind: "api", apiKeyId: caller.id, actor: caller.actor }, valid.map((item) => item.input), new Date());
     const written = [...results];
     valid.forEach(({ index }, position) => {
@@ -102,13 +102,14 @@ export async function submitBatch(caller: ApiCaller, body: unknown, idempotencyK
  * response exists exactly when the writes do. A concurrent request with the same key waits on the key's row (the
  * primary key's unique check) until the first commits, then replays its response: never a second write.
  */
-async function writeOnce(caller: ApiCaller, idempotencyKey: string | null, fingerprint: string, timeout: number, work: (tx: Tx) => Promise<ApiReply>): Promise<ApiReply> {
+// The request's fingerprint is only needed with an Idempotency-Key (a thousand leads' canonical JSON is not free).
+async function writeOnce(caller: ApiCaller, idempotencyKey: string | null, fingerprintOf: () => string, timeout: number, work: (tx: Tx) => Promise<ApiReply>): Promise<ApiReply> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db().$transaction(
         async (tx) => {
           if (idempotencyKey) {
-            const replay = await claimKey(tx, caller.id, idempotencyKey, fingerprint);
+            const replay = await claimKey(tx, caller.id, idempotencyKey, fingerprintOf());
             if (replay) return replay;
           }
           const reply = await work(tx);

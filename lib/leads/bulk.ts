@@ -4,11 +4,10 @@
 // person importing), written with a dozen set-based statements instead of about twenty per lead. Leads whose email
 // exists, or repeats within the batch, are merged one by one afterwards.
 import type { Tx } from "../db/client";
-import type { LeadSource } from "../db/enums";
 import { findActiveDefinition, type LoadedDefinition } from "../agreement/active";
 import { evaluateLead, type Evaluation } from "../agreement/rules";
 import { dueAt, pickNextRep, type RepLoad } from "../handovers/rules";
-import { countsPart } from "../metrics/rollup";
+import { countBatchArrivals, deferBatchLeadCounts } from "../metrics/rollup";
 import { normalizeCompanyName, tidyCompanyName } from "./rules";
 import type { LeadInput } from "./schemas";
 import { arrivalReason, createOrMergeLead, systemActorData, type LeadAuthor, type LeadWrite } from "./service";
@@ -72,6 +71,7 @@ export async function createOrMergeLeads(tx: Tx, author: LeadAuthor, inputs: rea
     const handsOver = !!definition && !authorship(author).salesOwned && evaluations.some((evaluation) => evaluation?.qualifies);
     const repsActive = handsOver && (await tx.$queryRaw<{ any: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "User" WHERE role = 'SALES_REP' AND active) AS any`)[0]!.any;
     const moves = (position: number) => repsActive && !!evaluations[position]?.qualifies;
+    await deferBatchLeadCounts(tx);
     const created = (await insertMany(
       tx,
       "Lead",
@@ -112,6 +112,8 @@ export async function createOrMergeLeads(tx: Tx, author: LeadAuthor, inputs: rea
     if (handsOver && !repsActive) {
       await insertAudit(tx, written.filter((lead) => lead.evaluation?.qualifies).map((lead) => ({ action: "lead.qualification_waiting_for_rep", entityType: "Lead", entityId: lead.id })));
     }
+    // The shared count rows last but the handovers: concurrent batches wait for each other only from here to commit.
+    await countArrivals(tx, author, written, now);
     if (repsActive) await handOver(tx, definition!, written.filter((lead) => lead.moved), userId, now);
     for (const lead of written) {
       const stage = lead.moved ? "MQL" : "INQUIRY";
@@ -156,10 +158,7 @@ async function upsertCompanies(tx: Tx, inputs: readonly LeadInput[], now: Date):
   return { ids: new Map(upserted.map((row) => [row.normalizedName, row.id])), names: new Map(upserted.map((row) => [row.normalizedName, row.name])), factsAt };
 }
 
-/**
- * Each new lead's stage changes (INQUIRY, then MQL for one written at MQL), funnel counts (its INQUIRY entry, counted
- * as advanced when it moved on, and its MQL entry), source touch and audit entry.
- */
+/** Each new lead's stage changes (INQUIRY, then MQL for one written at MQL), source touch and audit entry. */
 async function recordArrivals(tx: Tx, author: LeadAuthor, leads: readonly NewLead[], definition: LoadedDefinition | null, now: Date) {
   if (leads.length === 0) return;
   const at = now;
@@ -190,12 +189,25 @@ async function recordArrivals(tx: Tx, author: LeadAuthor, leads: readonly NewLea
         data: { email: lead.input.email, source: lead.input.source, campaignId: lead.input.campaignId ?? null, ...systemActorData(author) },
       })),
     ),
-    countsPart([
-      ...leads.map((lead) => ({ day: now, stage: "INQUIRY" as const, source: lead.input.source as LeadSource, campaignId: lead.input.campaignId ?? null, repId, entered: 1, advanced: 0 })),
+  ]);
+}
+
+/**
+ * Each new lead in the lead counts (its stage and source) and the funnel counts: its INQUIRY entry, counted as advanced
+ * when it moved on, and its MQL entry.
+ */
+async function countArrivals(tx: Tx, author: LeadAuthor, leads: readonly NewLead[], now: Date) {
+  const { repId } = authorship(author);
+  const moved = leads.filter((lead) => lead.moved);
+  await countBatchArrivals(
+    tx,
+    leads.map((lead) => ({ stage: lead.moved ? "MQL" : "INQUIRY", source: lead.input.source })),
+    [
+      ...leads.map((lead) => ({ day: now, stage: "INQUIRY" as const, source: lead.input.source, campaignId: lead.input.campaignId ?? null, repId, entered: 1, advanced: 0 })),
       ...moved.map((lead) => ({ day: now, stage: "MQL" as const, source: lead.input.source, campaignId: lead.input.campaignId ?? null, repId: null, entered: 1, advanced: 0 })),
       ...moved.map((lead) => ({ day: now, stage: "INQUIRY" as const, source: lead.input.source, campaignId: lead.input.campaignId ?? null, repId: null, entered: 0, advanced: 1 })),
-    ]),
-  ]);
+    ],
+  );
 }
 
 const qualifiedReason = (definition: LoadedDefinition, lead: NewLead) => `Met lead definition v${definition.version} with ${lead.evaluation!.score} points`;

@@ -16,7 +16,6 @@
 import { Prisma, type Tx } from "../db/client";
 import type { LeadSource, Stage } from "../db/enums";
 import { previousOnPath } from "../funnel/rules";
-import type { InsertPart } from "../leads/bulk-insert";
 
 const WITH_AMOUNT: readonly Stage[] = ["OPPORTUNITY", "WON"];
 
@@ -299,14 +298,37 @@ export function computeSpeedRollup(tx: Tx, edgesMs: readonly number[], grain: Gr
 
 type CountRow = Omit<Key, "day"> & { day: Date; entered: number; advanced: number };
 
+/** Where the batch path says that it counts its own new leads in "LeadCount" (migration lead_counts_by_batch). */
+const COUNTED_BY_CALLER = "tandem.lead_counts_by_caller";
+
 /**
- * Many entries' counts, as one part of a statement that inserts into several tables at once (insertManyTogether; the
- * bulk path), adding exactly what `bump` would add one entry at a time. Entries without amounts or cycles only
- * (INQUIRY and MQL); same-key rows are summed first, since one INSERT … ON CONFLICT may not touch a row twice.
+ * Before a batch's lead insert: its new leads are counted by countBatchArrivals later in the transaction, not by the
+ * trigger at the insert, so that the shared count rows are locked only for the end of the transaction.
  */
-export function countsPart(rows: readonly CountRow[]): InsertPart {
+export async function deferBatchLeadCounts(tx: Tx): Promise<void> {
+  await tx.$executeRaw`SELECT set_config(${COUNTED_BY_CALLER}, 'on', true)`;
+}
+
+/**
+ * A batch's new leads counted, in one statement: per stage and source in "LeadCount" (what the trigger would have
+ * added at the insert; deferBatchLeadCounts), then the funnel entries, adding exactly what `bump` would add one entry
+ * at a time (INQUIRY and MQL entries only: no amounts or cycles). The lead counts are locked before the funnel's rows,
+ * both in key order, as every path that adds leads locks them (lib/leads/arrival.ts), so that writers never wait on
+ * each other in a circle. Clears the deferral, so that any lead written later in the transaction is counted by the
+ * trigger again.
+ */
+export async function countBatchArrivals(tx: Tx, leads: readonly { stage: Stage; source: LeadSource }[], entries: readonly CountRow[]): Promise<void> {
+  const perStage = new Map<string, { stage: Stage; source: LeadSource; leads: number }>();
+  for (const lead of leads) {
+    const id = `${lead.stage}\u0000${lead.source}`;
+    const current = perStage.get(id) ?? { stage: lead.stage, source: lead.source, leads: 0 };
+    current.leads += 1;
+    perStage.set(id, current);
+  }
+  const stages = [...perStage.values()];
+  // Same-key entries are summed first: one INSERT … ON CONFLICT may not touch a row twice.
   const summed = new Map<string, { day: string; stage: Stage; source: LeadSource; campaignId: string; repId: string; entered: number; advanced: number }>();
-  for (const row of rows) {
+  for (const row of entries) {
     const day = row.day.toISOString().slice(0, 10);
     const id = [day, row.stage, row.source, row.campaignId ?? "", row.repId ?? ""].join("\u0000");
     const current = summed.get(id) ?? { day, stage: row.stage, source: row.source, campaignId: row.campaignId ?? "", repId: row.repId ?? "", entered: 0, advanced: 0 };
@@ -314,12 +336,28 @@ export function countsPart(rows: readonly CountRow[]): InsertPart {
     current.advanced += row.advanced;
     summed.set(id, current);
   }
-  return {
-    table: "FunnelRollup",
-    columns: { day: "date", stage: "enum:Stage", source: "enum:LeadSource", campaignId: "text", repId: "text", entered: "int", advanced: "int" },
-    // In key order, so that concurrent writers update shared rows in the same order (no deadlock).
-    rows: [...summed.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, value]) => value),
-    onConflict: `ON CONFLICT (day, stage, source, "campaignId", "repId") DO UPDATE SET
-      entered = "FunnelRollup".entered + EXCLUDED.entered, advanced = "FunnelRollup".advanced + EXCLUDED.advanced`,
-  };
+  const funnel = [...summed.values()];
+  await tx.$executeRaw`
+    WITH counted AS (
+      INSERT INTO "LeadCount" AS c (stage, source, leads)
+      SELECT t.stage::"Stage", t.source::"LeadSource", t.leads
+      FROM unnest(${stages.map((row) => row.stage)}::text[], ${stages.map((row) => row.source)}::text[], ${stages.map((row) => row.leads)}::int[]) AS t(stage, source, leads)
+      ORDER BY 1, 2
+      ON CONFLICT (stage, source) DO UPDATE SET leads = c.leads + EXCLUDED.leads
+      RETURNING 1
+    ),
+    funnelled AS (
+      INSERT INTO "FunnelRollup" AS r (day, stage, source, "campaignId", "repId", entered, advanced)
+      SELECT t.day::date, t.stage::"Stage", t.source::"LeadSource", t.campaign, t.rep, t.entered, t.advanced
+      FROM unnest(${funnel.map((row) => row.day)}::text[], ${funnel.map((row) => row.stage)}::text[], ${funnel.map((row) => row.source)}::text[],
+                  ${funnel.map((row) => row.campaignId)}::text[], ${funnel.map((row) => row.repId)}::text[], ${funnel.map((row) => row.entered)}::int[],
+                  ${funnel.map((row) => row.advanced)}::int[]) AS t(day, stage, source, campaign, rep, entered, advanced)
+      -- Referenced, so that the lead counts are written (and locked) before the first funnel row.
+      WHERE (SELECT count(*) FROM counted) >= 0
+      ORDER BY 1, 2, 3, 4, 5
+      ON CONFLICT (day, stage, source, "campaignId", "repId") DO UPDATE SET entered = r.entered + EXCLUDED.entered, advanced = r.advanced + EXCLUDED.advanced
+      RETURNING 1
+    )
+    -- One row whatever was written, so the deferral is always cleared.
+    SELECT set_config(${COUNTED_BY_CALLER}, 'off', true) FROM (SELECT count(*) FROM funnelled) f`;
 }

@@ -85,6 +85,8 @@ async function snapshot() {
     auditData,
     notifications,
     companies: await db().company.count(),
+    // The leads list's kept counts (the batch adds its own; one at a time, the trigger does).
+    leadCounts: await db().leadCount.findMany({ where: { leads: { not: 0 } }, orderBy: [{ stage: "asc" }, { source: "asc" }], select: { stage: true, source: true, leads: true } }),
   };
 }
 
@@ -125,8 +127,24 @@ describe("bulk intake", () => {
       expect(actual.leads.filter((lead) => lead.stage === "MQL").length).toBeGreaterThan(5);
       expect(actual.leads.some((lead) => lead.stage === "INQUIRY")).toBe(true);
       expect(actual.notifications.length).toBe(actual.leads.filter((lead) => lead.handovers.length > 0).length);
+      expect(actual.leadCounts.reduce((sum, row) => sum + row.leads, 0)).toBe(actual.leads.length);
     });
   }
+
+  it("hands the lead counts back to the trigger after a batch: leads written later in its transaction are counted", async () => {
+    const { campaignId } = await world();
+    const author = { kind: "api" as const, apiKeyId: (await key()).id, actor: "api-key:Bulk" };
+    await db().$transaction(async (tx) => {
+      await createOrMergeLeads(tx, author, batch(campaignId), now);
+      await createOrMergeLead(tx, author, leadInput({ email: "after.the.batch@customer.test", source: "EVENT" }), now);
+      await createOrMergeLeads(tx, author, [leadInput({ email: "second.batch@customer.test", source: "PARTNER" })], now);
+      await tx.lead.create({ data: { name: "Typed", email: "typed.in.the.same.transaction@customer.test", source: "REFERRAL", companyId: (await tx.company.findFirstOrThrow()).id } });
+    }, { timeout: 120_000 });
+    const kept = await db().leadCount.findMany({ where: { leads: { not: 0 } }, orderBy: [{ stage: "asc" }, { source: "asc" }] });
+    const counted = await db().lead.groupBy({ by: ["stage", "source"], _count: { _all: true }, orderBy: [{ stage: "asc" }, { source: "asc" }] });
+    expect(kept.map((row) => [row.stage, row.source, row.leads])).toEqual(counted.map((row) => [row.stage, row.source, row._count._all]));
+    expect(counted.map((row) => row.source)).toEqual(expect.arrayContaining(["EVENT", "PARTNER", "REFERRAL"]));
+  });
 
   it("leaves qualifying leads waiting as inquiries when no rep is active, as one at a time does", async () => {
     await resetDatabase();
