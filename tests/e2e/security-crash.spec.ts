@@ -1,19 +1,11 @@
 // kill -9 of the production server in the middle of a burst of intake API writes, then a restart: every write that
 // got a success response is there, nothing is half-written, and retrying every request with its Idempotency-Key
-// writes each lead exactly once. The server (`next start`, the build `npm test` made) runs as a child process against
-// its own fresh embedded PostgreSQL; the browser tests' server is not involved.
-import { randomBytes, randomUUID } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import type { ChildProcess } from "node:child_process";
+// writes each lead exactly once. The server (as `npm start` starts it, with the build `npm test` made) runs as a child
+// process against its own fresh embedded PostgreSQL (support/own-server.ts); the browser tests' server is not involved.
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { expect, test } from "@playwright/test";
-import { findFreePort, startEmbeddedPostgres, type EmbeddedDatabase } from "../../lib/db/embedded-postgres";
-import { applyMigrations } from "../../lib/db/migrate";
-import { ensureDatabaseExists } from "../../lib/runtime/database";
-import { ensureBuild } from "../../lib/runtime/build";
-import { seed, startProductionServer } from "../../scripts/bench/intake-setup";
+import { startOwnServer, type OwnServer } from "./support/own-server";
 
 const REQUESTS = 240;
 const CONNECTIONS = 16;
@@ -30,24 +22,14 @@ interface Sent {
 
 test("kill -9 mid-burst: every acknowledged write survives, none is half-written, retries with the same key write each lead once", async () => {
   test.setTimeout(180_000);
-  const folder = mkdtempSync(path.join(tmpdir(), "tandem-crash-"));
-  chmodSync(folder, 0o755); // as root, PostgreSQL runs as `postgres`, which must reach its folder
-  let database: EmbeddedDatabase | undefined;
-  let server: ChildProcess | undefined;
+  let own: OwnServer | undefined;
   const killServer = (signal: NodeJS.Signals) => {
+    const server = own?.server;
     if (server && server.exitCode === null && server.signalCode === null) process.kill(-server.pid!, signal);
   };
   try {
-    expect(ensureBuild(), "the production build").toBe(true);
-    database = await startEmbeddedPostgres({ dataDir: path.join(folder, "pg"), port: await findFreePort(), password: randomBytes(12).toString("hex") });
-    await ensureDatabaseExists(database.url("postgres"), "tandem_crash");
-    const url = database.url("tandem_crash");
-    await applyMigrations(url);
-    const apiKey = await seed(url);
-    const port = await findFreePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const secret = randomBytes(32).toString("base64url");
-    server = await startProductionServer(url, port, secret, { ownGroup: true });
+    own = await startOwnServer("crash");
+    const { baseUrl, apiKey, databaseUrl: url } = own;
 
     // One lead per request, each with its own Idempotency-Key; one in four qualifies and is handed to a rep.
     const sent: Sent[] = Array.from({ length: REQUESTS }, (_, n) => {
@@ -84,7 +66,8 @@ test("kill -9 mid-burst: every acknowledged write survives, none is half-written
       }
     };
     await Promise.all(Array.from({ length: CONNECTIONS }, burst));
-    await new Promise((resolve) => (server!.exitCode !== null || server!.signalCode !== null ? resolve(null) : server!.once("exit", resolve)));
+    const killed = own.server;
+    await new Promise((resolve) => (killed.exitCode !== null || killed.signalCode !== null ? resolve(null) : killed.once("exit", resolve)));
     const acknowledged = sent.filter((request) => typeof request.status === "number" && request.status < 300);
     const unanswered = sent.filter((request) => request.status === "no answer");
     expect(acknowledged.length).toBeGreaterThanOrEqual(KILL_AFTER);
@@ -95,7 +78,7 @@ test("kill -9 mid-burst: every acknowledged write survives, none is half-written
     const overloaded = sent.filter((request) => typeof request.status === "number" && request.status >= 500).length;
 
     // Restart against the same database.
-    server = await startProductionServer(url, port, secret, { ownGroup: true });
+    await own.restart();
 
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -159,9 +142,6 @@ test("kill -9 mid-burst: every acknowledged write survives, none is half-written
       await client.end();
     }
   } finally {
-    killServer("SIGTERM");
-    if (server && server.exitCode === null && server.signalCode === null) await new Promise((resolve) => server!.once("exit", resolve));
-    await database?.stop();
-    rmSync(folder, { recursive: true, force: true });
+    await own?.dispose();
   }
 });

@@ -1,17 +1,9 @@
 // The production server's web workers (scripts/start.ts, node:cluster): a worker that dies is replaced, the others
 // keep answering meanwhile, and a stop ends every worker. The server runs as `npm start` starts it, with two workers,
-// as a child process against its own fresh embedded PostgreSQL; the browser tests' server is not involved.
-import { execFileSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+// against its own fresh embedded PostgreSQL (support/own-server.ts); the browser tests' server is not involved.
+import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { findFreePort, startEmbeddedPostgres, type EmbeddedDatabase } from "../../lib/db/embedded-postgres";
-import { applyMigrations } from "../../lib/db/migrate";
-import { ensureDatabaseExists } from "../../lib/runtime/database";
-import { ensureBuild } from "../../lib/runtime/build";
-import { seed, startProductionServer } from "../../scripts/bench/intake-setup";
+import { startOwnServer, type OwnServer } from "./support/own-server";
 
 /** The server's web workers: its child processes running the start script (not helpers such as the TS loader's). */
 function workerPids(primary: number): number[] {
@@ -38,20 +30,10 @@ const alive = (pid: number) => {
 
 test("a web worker killed is replaced while the other keeps answering, and a stop ends them all", async () => {
   test.setTimeout(180_000);
-  const folder = mkdtempSync(path.join(tmpdir(), "tandem-workers-"));
-  chmodSync(folder, 0o755); // as root, PostgreSQL runs as `postgres`, which must reach its folder
-  let database: EmbeddedDatabase | undefined;
-  let server: ChildProcess | undefined;
+  let own: OwnServer | undefined;
   try {
-    expect(ensureBuild(), "the production build").toBe(true);
-    database = await startEmbeddedPostgres({ dataDir: path.join(folder, "pg"), port: await findFreePort(), password: randomBytes(12).toString("hex") });
-    await ensureDatabaseExists(database.url("postgres"), "tandem_workers");
-    const url = database.url("tandem_workers");
-    await applyMigrations(url);
-    const apiKey = await seed(url);
-    const port = await findFreePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    server = await startProductionServer(url, port, randomBytes(32).toString("base64url"), { ownGroup: true, env: { WEB_CONCURRENCY: "2" } });
+    own = await startOwnServer("workers", { WEB_CONCURRENCY: "2" });
+    const { baseUrl, apiKey, server } = own;
     const primary = server.pid!;
     await expect.poll(() => workerPids(primary).length, { timeout: 30_000 }).toBe(2);
     const [victim, survivor] = workerPids(primary) as [number, number];
@@ -92,13 +74,11 @@ test("a web worker killed is replaced while the other keeps answering, and a sto
     expect((await fetch(`${baseUrl}/api/health`)).status).toBe(200);
 
     // A stop (SIGTERM to the primary) ends the workers, then the primary.
-    const exited = new Promise((resolve) => server!.once("exit", (code) => resolve(code)));
+    const exited = new Promise((resolve) => server.once("exit", (code) => resolve(code)));
     process.kill(primary, "SIGTERM");
     expect(await exited).toBe(0);
     for (const pid of [survivor, replacement]) await expect.poll(() => alive(pid), { timeout: 10_000 }).toBe(false);
   } finally {
-    if (server && server.exitCode === null && server.signalCode === null) process.kill(-server.pid!, "SIGKILL");
-    await database?.stop();
-    rmSync(folder, { recursive: true, force: true });
+    await own?.dispose();
   }
 });
