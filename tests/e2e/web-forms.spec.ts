@@ -83,3 +83,66 @@ test("a sales rep sees no web form panel on a campaign", async ({ browser }) => 
   await expect(rep.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(rep.getByRole("region", { name: "Web form" })).toHaveCount(0);
 });
+
+/**
+ * The company's website in the browser test below, answered by the test itself. Plain http like the test's Tandem:
+ * a browser posting from an https page to an http address sends `Origin: null`, which the endpoint refuses.
+ */
+const VISITED_SITE = "http://localhost:4987";
+
+test("a visitor sends the embedded form from the company's website in a real browser: told what to correct, then taken to its thank-you page", async ({ browser }) => {
+  const marketer = await sessionAs(browser, "MARKETER");
+  await marketer.goto("/campaigns/new");
+  const name = `Website visitors ${Date.now() % 1_000_000}`;
+  const form = marketer.getByRole("form", { name: "New campaign" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Channel").selectOption({ label: "Content" });
+  await form.getByLabel("Starts").fill("2026-11-01");
+  await form.getByRole("button", { name: "Create campaign" }).click();
+  await expect(marketer.getByRole("heading", { name, level: 1 })).toBeVisible();
+  const campaignId = marketer.url().split("/").pop()!;
+  const panel = marketer.getByRole("region", { name: "Web form" });
+  const settings = panel.getByRole("form", { name: "Web form settings" });
+  await settings.getByLabel("Websites allowed to post (origins)").fill(VISITED_SITE);
+  await settings.getByLabel("Thank-you page (optional)").fill(`${VISITED_SITE}/thanks`);
+  await settings.getByRole("button", { name: "Turn on web form" }).click();
+  await expect(panel.getByTestId("web-form-status")).toHaveText("On");
+  const snippet = (await panel.getByLabel("Embeddable HTML form").textContent())!;
+
+  // The company's website, served to a visitor's browser (no Tandem session): the snippet pasted into its contact page.
+  const context = await browser.newContext();
+  await context.route(`${VISITED_SITE}/**`, (route) => {
+    const path = new URL(route.request().url()).pathname;
+    const body = path === "/thanks" ? "<h1>Thanks from the customer site</h1>" : `<h1>Contact us</h1>\n${snippet}`;
+    return route.fulfill({ status: 200, contentType: "text/html", body: `<!doctype html><html lang="en"><body>${body}</body></html>` });
+  });
+  const visitor = await context.newPage();
+  await visitor.goto(`${VISITED_SITE}/contact`);
+  const email = `visitor.${Date.now()}@e2e-customer.test`;
+  const fill = async (employees: string) => {
+    await visitor.getByLabel("Name").fill("Mary Jackson");
+    await visitor.getByLabel("Work email").fill(email);
+    await visitor.getByLabel(/^Company/).fill("Wind Tunnel Analytics");
+    await visitor.getByLabel(/Number of employees/).fill(employees);
+    await visitor.getByLabel(/Industry/).selectOption("Software");
+    await visitor.getByLabel(/Country/).selectOption("US");
+  };
+
+  // The browser's own checks pass, the server's do not: a page says what to correct, and nothing is written.
+  await fill("9000000");
+  await visitor.getByRole("button", { name: "Send" }).click();
+  await expect(visitor.getByRole("heading", { name: "Please check the form" })).toBeVisible();
+  await expect(visitor.getByRole("listitem")).toContainText("Number of employees: That is more employees than any company has");
+
+  // Back on the website, corrected and sent again: the endpoint sends the browser on to the thank-you page.
+  await visitor.goBack();
+  await expect(visitor.getByRole("heading", { name: "Contact us" })).toBeVisible();
+  await fill("400");
+  await visitor.getByRole("button", { name: "Send" }).click();
+  await expect(visitor.getByRole("heading", { name: "Thanks from the customer site" })).toBeVisible();
+  expect(visitor.url()).toBe(`${VISITED_SITE}/thanks`);
+  await context.close();
+
+  await marketer.goto(`/leads?campaign=${campaignId}`);
+  await expect(marketer.getByRole("link", { name: "Mary Jackson" })).toHaveCount(1);
+});
