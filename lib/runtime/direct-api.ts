@@ -45,7 +45,7 @@ async function answer(request: http.IncomingMessage, response: http.ServerRespon
   }
   const body = Buffer.from(await reply.arrayBuffer());
   if (response.destroyed) return;
-  response.writeHead(reply.status, Object.fromEntries(reply.headers));
+  response.writeHead(reply.status, { ...Object.fromEntries(reply.headers), "content-length": String(body.length) });
   response.end(body);
 }
 

@@ -49,6 +49,8 @@ describe("the intake routes answered by the worker", () => {
     expect(created.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(created.headers.get("x-content-type-options")).toBe("nosniff");
     expect(created.headers.get("cache-control")).toBe("no-store");
+    expect(created.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(Number(created.headers.get("content-length"))).toBeGreaterThan(0);
     const { lead } = (await created.json()) as { lead: { id: string; email: string } };
     expect(await db().lead.count({ where: { email: input.email } })).toBe(1);
 
