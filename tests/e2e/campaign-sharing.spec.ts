@@ -1,18 +1,12 @@
 import { expect, test } from "@playwright/test";
+import { createCampaign } from "./support/campaigns";
 import { sessionAs } from "./support/roles";
 
 test("a marketer shares a campaign's results card after confirming, and it appears in the team channel", async ({ browser }) => {
   test.setTimeout(60_000);
   const marketer = await sessionAs(browser, "MARKETER");
-  await marketer.goto("/campaigns/new");
   const name = `Share check ${Date.now() % 100_000}`;
-  const form = marketer.getByRole("form", { name: "New campaign" });
-  await form.getByLabel("Name").fill(name);
-  await form.getByLabel("Channel").selectOption({ label: "Webinar" });
-  await form.getByLabel("Starts").fill("2027-01-20");
-  await form.getByLabel("Target MQLs (optional)").fill("25");
-  await form.getByRole("button", { name: "Create campaign" }).click();
-  await expect(marketer.getByRole("heading", { name, level: 1 })).toBeVisible();
+  await createCampaign(marketer, { name, channel: "Webinar", starts: "2027-01-20", targetMqls: "25" });
 
   // The dialog shows the card before anything is posted; cancelling posts nothing.
   const share = marketer.getByRole("button", { name: "Share to team channel" });

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { createCampaign } from "./support/campaigns";
 import { sessionAs } from "./support/roles";
 
 const SITE = "https://www.e2e-customer.test";
@@ -6,16 +7,8 @@ const SITE = "https://www.e2e-customer.test";
 test("a marketer turns on a campaign's web form, a website posts a lead to it, and the lead shows on the campaign", async ({ browser, request }) => {
   const marketer = await sessionAs(browser, "MARKETER");
   // A campaign of the marketer's own: they manage its web form.
-  await marketer.goto("/campaigns/new");
-  const name = `Web form campaign ${Date.now() % 1_000_000}`;
-  const form = marketer.getByRole("form", { name: "New campaign" });
-  await form.getByLabel("Name").fill(name);
-  await form.getByLabel("Channel").selectOption({ label: "Content" });
-  await form.getByLabel("Starts").fill("2026-11-01");
-  await form.getByRole("button", { name: "Create campaign" }).click();
-  await expect(marketer.getByRole("heading", { name, level: 1 })).toBeVisible();
+  const campaignId = await createCampaign(marketer, { name: `Web form campaign ${Date.now() % 1_000_000}`, channel: "Content", starts: "2026-11-01" });
   const campaignUrl = marketer.url();
-  const campaignId = campaignUrl.split("/").pop()!;
 
   const panel = marketer.getByRole("region", { name: "Web form" });
   await expect(panel.getByTestId("web-form-status")).toHaveText("Not set up");
@@ -92,15 +85,7 @@ const VISITED_SITE = "http://localhost:4987";
 
 test("a visitor sends the embedded form from the company's website in a real browser: told what to correct, then taken to its thank-you page", async ({ browser }) => {
   const marketer = await sessionAs(browser, "MARKETER");
-  await marketer.goto("/campaigns/new");
-  const name = `Website visitors ${Date.now() % 1_000_000}`;
-  const form = marketer.getByRole("form", { name: "New campaign" });
-  await form.getByLabel("Name").fill(name);
-  await form.getByLabel("Channel").selectOption({ label: "Content" });
-  await form.getByLabel("Starts").fill("2026-11-01");
-  await form.getByRole("button", { name: "Create campaign" }).click();
-  await expect(marketer.getByRole("heading", { name, level: 1 })).toBeVisible();
-  const campaignId = marketer.url().split("/").pop()!;
+  const campaignId = await createCampaign(marketer, { name: `Website visitors ${Date.now() % 1_000_000}`, channel: "Content", starts: "2026-11-01" });
   const panel = marketer.getByRole("region", { name: "Web form" });
   const settings = panel.getByRole("form", { name: "Web form settings" });
   await settings.getByLabel("Websites allowed to post (origins)").fill(VISITED_SITE);
