@@ -1,14 +1,22 @@
 // The background job that writes an import's valid rows: a batch of lines at a time through the set-based bulk path
 // (scored, qualified, handed over, merged by normalised email), each batch committed in the job runner's transaction
-// together with the job's cursor (the last line written), the rows' outcomes and the import's counts. A server killed
+// together with the job's cursor (the last line written) and the import's counts. A server killed
 // mid-batch loses only that uncommitted batch, and the restarted job writes it again from the same cursor: the result
 // is exactly an uninterrupted run's, with no lead twice and no batch half written.
-import type { Prisma, Tx } from "../db/client";
+import { Prisma, type Tx } from "../db/client";
 import type { LeadInput } from "../leads/schemas";
 import { createOrMergeLeads } from "../leads/bulk";
 import { recordAudit } from "../audit/service";
 
 export const IMPORT_BATCH = 1_000;
+
+/** The next batch's valid rows after a line: an ordered walk of the primary key (tested by its plan), not a sort. */
+export function nextRows(importId: string, after: number, size: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT line, input FROM "ImportRow"
+    WHERE "importId" = ${importId} AND line > ${after} AND input IS NOT NULL
+    ORDER BY line LIMIT ${size}`;
+}
 
 export async function importBatch(tx: Tx, job: { payload: Prisma.JsonValue; cursor: string | null }) {
   const { importId, batchSize } = job.payload as { importId: string; batchSize?: number };
@@ -21,18 +29,9 @@ export async function importBatch(tx: Tx, job: { payload: Prisma.JsonValue; curs
   const current = await tx.leadImport.findUnique({ where: { id: importId }, select: { status: true, userId: true, invalidRows: true, user: { select: { role: true } } } });
   if (!current || current.status !== "RUNNING") return done;
   const after = job.cursor === null ? 0 : Number(job.cursor);
-  const rows = await tx.$queryRaw<{ line: number; input: LeadInput }[]>`
-    SELECT line, input FROM "ImportRow"
-    WHERE "importId" = ${importId} AND line > ${after} AND input IS NOT NULL
-    ORDER BY line LIMIT ${size}`;
+  const rows = await tx.$queryRaw<{ line: number; input: LeadInput }[]>(nextRows(importId, after, size));
   const now = new Date();
   const results = await createOrMergeLeads(tx, { kind: "user", id: current.userId, role: current.user.role, importId }, rows.map((row) => row.input), now);
-  if (rows.length > 0) {
-    await tx.$executeRaw`
-      UPDATE "ImportRow" r SET outcome = t.o, "leadId" = t.id
-      FROM unnest(${rows.map((row) => row.line)}::int[], ${results.map((result) => result.outcome)}::text[], ${results.map((result) => result.id)}::text[]) AS t(l, o, id)
-      WHERE r."importId" = ${importId} AND r.line = t.l`;
-  }
   const created = results.filter((result) => result.outcome === "created").length;
   const finished = rows.length < size;
   const updated = await tx.leadImport.update({
