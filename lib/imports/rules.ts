@@ -256,12 +256,21 @@ export function findDuplicates(rows: readonly { line: number; email: string }[],
   return duplicates;
 }
 
-/** A row's problems as sentences for the error list: "Email: Enter a valid email address". */
+/**
+ * A row's problems as sentences for the error list ("Email: Enter a valid email address"), in the fields' order (the
+ * form's, the mapping's), then any problem of the row as a whole.
+ */
 export function describeErrors(errors: Record<string, string[]>): string[] {
-  return Object.entries(errors).flatMap(([field, messages]) => {
-    const label = (FIELD_LABELS as Record<string, string>)[field];
-    return messages.map((message) => (label ? `${label}: ${message}` : message));
-  });
+  const place = (field: string) => {
+    const index = (IMPORT_FIELDS as readonly string[]).indexOf(field);
+    return index < 0 ? IMPORT_FIELDS.length : index;
+  };
+  return Object.entries(errors)
+    .sort(([a], [b]) => place(a) - place(b))
+    .flatMap(([field, messages]) => {
+      const label = (FIELD_LABELS as Record<string, string>)[field];
+      return messages.map((message) => (label ? `${label}: ${message}` : message));
+    });
 }
 
 /** How far a running import has got, as a whole percentage (0 to 100). */

@@ -92,7 +92,7 @@ export async function createImport(actor: Actor, file: { name: string; text: str
         const chunk = rows.slice(start, start + CHUNK);
         await tx.$executeRaw`
           INSERT INTO "ImportRow" ("importId", line, cells, input, errors, duplicate)
-          SELECT ${created.id}, l, c, i, e, d FROM json_to_recordset(${rowsJson(chunk, true)}::json) AS t(l int, c jsonb, i jsonb, e jsonb, d text)`;
+          SELECT ${created.id}, l, c, i, e, d FROM json_to_recordset(${rowsJson(chunk, true)}::json) AS t(l int, c json, i json, e json, d text)`;
       }
       // Fresh statistics for the rows just stored (our own uncommitted rows count): planned with the old ones, the
       // job's "next batch of lines" read every remaining row and sorted them, which made a large import quadratic.
@@ -136,7 +136,7 @@ export async function setImportMapping(actor: Actor, input: SetMappingInput): Pr
         const chunk = rows.slice(start, start + CHUNK);
         await tx.$executeRaw`
           UPDATE "ImportRow" r SET input = t.i, errors = t.e, duplicate = t.d
-          FROM json_to_recordset(${rowsJson(chunk, false)}::json) AS t(l int, i jsonb, e jsonb, d text)
+          FROM json_to_recordset(${rowsJson(chunk, false)}::json) AS t(l int, i json, e json, d text)
           WHERE r."importId" = ${input.importId} AND r.line = t.l`;
       }
       const counts = tally(rows);

@@ -99,7 +99,7 @@ describe("checking a file", () => {
     expect(view.errors).toEqual([
       { line: 3, messages: ["Email: Enter a valid email address"] },
       { line: 5, messages: ["Name: Enter the name", "Company size: A company has at least 1 employee"] },
-      { line: 6, messages: ["Source: Choose a source", "Country: Choose a country from the list"] },
+      { line: 6, messages: ["Country: Choose a country from the list", "Source: Choose a source"] },
     ]);
     expect(view.preview.map((row) => row.line)).toEqual([2, 3, 5, 6, 7]);
     expect(await rowCounts()).toEqual({ ...before, auditEvents: before.auditEvents + 1 });

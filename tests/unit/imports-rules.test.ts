@@ -131,6 +131,8 @@ describe("checkRow", () => {
     expect(errors.email).toEqual(["Enter a valid email address"]);
     expect(errors.name).toEqual(["Enter the name"]);
     expect(describeErrors({ email: ["Enter a valid email address"], _row: ["Broken"] })).toEqual(["Email: Enter a valid email address", "Broken"]);
+    // In the fields' order, whatever order the row's errors were stored in.
+    expect(describeErrors({ _row: ["Broken"], source: ["Choose a source"], name: ["Enter the name"] })).toEqual(["Name: Enter the name", "Source: Choose a source", "Broken"]);
   });
 
   it("uses the default source for rows without one, and the row's own source otherwise", () => {
