@@ -10,6 +10,8 @@ const baseURL = `http://localhost:${port}`;
 // The browser tests' own data folder: an embedded database with the demo data. `npm test` empties it before and
 // after each run (not a global teardown: that runs while the server still uses the folder).
 export const E2E_DATA_DIR = path.join(tmpdir(), `tandem-e2e-${port}`);
+/** The port of that folder's embedded PostgreSQL. */
+export const E2E_PG_PORT = Number(process.env.E2E_PG_PORT ?? 54339);
 
 /** A configured Chromium, else Debian's, else Playwright's own download (on a developer laptop). */
 function chromiumPath(): string | undefined {
@@ -52,7 +54,7 @@ export default defineConfig({
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     env: {
       PORT: String(port),
-      TANDEM_PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 54339)),
+      TANDEM_PG_PORT: String(E2E_PG_PORT),
       TANDEM_DATA_DIR: E2E_DATA_DIR,
       NEXTAUTH_URL: baseURL,
       // One web worker: the browser tests visit each page about once, and every extra worker loads and warms up every

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./support/auth";
+import { withSharedDatabase } from "./support/database";
 
 /** A CSV whose company column is headed "Org" (not matched by name) and whose third line has a bad email. */
 function fileFor(run: string, count: number): string {
@@ -63,6 +64,46 @@ test("a marketer imports a CSV with errors, fixes the mapping, imports the valid
   // Sorted by name: the formula cell comes first, escaped so a spreadsheet shows it as text.
   expect(lines[1]!.startsWith(`'=1+2 Formula,formula.${run}@csv.test,`)).toBe(true);
   expect(lines.slice(1).every((line) => line.includes(`.${run}@csv.test`))).toBe(true);
+});
+
+test("an import stopped by an error mid-way is resumed from its page and ends with every row written once", async ({ page }) => {
+  const run = Date.now().toString(36);
+  // Two of the job's batches (1,000 rows each): the first commits, the second meets a fault the test plants in the
+  // database (a lead insert refused for one line's email) and is rolled back whole.
+  const rows = 1_500;
+  const emailOf = (line: number) => `resume.${line}.${run}@csv.test`;
+  const lines = ["Name,Email,Company,Source", ...Array.from({ length: rows }, (_, n) => `Resume Person ${n + 1},${emailOf(n + 1)},Resume Co ${n % 9},Webinar`)];
+  const fault = `e2e_import_fault_${run}`;
+  const removeFault = () => withSharedDatabase((client) => client.query(`DROP TRIGGER IF EXISTS ${fault} ON "Lead"; DROP FUNCTION IF EXISTS ${fault}()`));
+  await withSharedDatabase(async (client) => {
+    await client.query(`CREATE FUNCTION ${fault}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.email = '${emailOf(1_200)}' THEN RAISE EXCEPTION 'refused by the browser test'; END IF; RETURN NEW; END $$`);
+    await client.query(`CREATE TRIGGER ${fault} BEFORE INSERT ON "Lead" FOR EACH ROW EXECUTE FUNCTION ${fault}()`);
+  });
+  try {
+    await signInAs(page, "MARKETER");
+    await page.goto("/leads/import");
+    await page.getByLabel("CSV file").setInputFiles({ name: `resume-${run}.csv`, mimeType: "text/csv", buffer: Buffer.from(`${lines.join("\n")}\n`) });
+    await page.getByRole("button", { name: "Upload and check" }).click();
+    await page.getByRole("button", { name: "Import 1,500 rows" }).click();
+
+    await expect(page.getByText("The import stopped on an error")).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText("Stopped at 1,000 of 1,500 rows (66%)")).toBeVisible();
+    await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "1000");
+
+    await removeFault();
+    await page.getByRole("button", { name: "Resume import" }).click();
+    await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuenow", String(rows), { timeout: 30_000 });
+    await expect(page.getByTestId("import-result")).toHaveText("1,500 created · 0 merged · 0 skipped");
+    await expect(page.getByRole("button", { name: "Resume import" })).toHaveCount(0);
+  } finally {
+    await removeFault();
+  }
+  // Every line once: the rolled-back batch left nothing behind, and the resumed job wrote it whole.
+  const written = await withSharedDatabase((client) =>
+    client.query<{ leads: number; emails: number }>(`SELECT count(*)::int AS leads, count(DISTINCT email)::int AS emails FROM "Lead" WHERE email LIKE $1`, [`resume.%.${run}@csv.test`]),
+  );
+  expect(written.rows[0]).toEqual({ leads: rows, emails: rows });
 });
 
 test("only marketing sees the import", async ({ page }) => {
