@@ -37,6 +37,8 @@ export interface ImportView extends ImportProgress {
   errors: { line: number; messages: string[] }[];
   /** The first duplicate rows, by line. */
   duplicates: { line: number; email: string; kind: "existing" | "file" }[];
+  /** False once the rows are gone: deleted with "import nothing", or cleared ROWS_KEPT_DAYS after the import finished. */
+  rowsKept: boolean;
 }
 
 export const PREVIEW_ROWS = 5;
@@ -100,6 +102,7 @@ export async function getImport(user: CurrentUser, id: string): Promise<ImportVi
     preview: preview.map((item) => ({ line: item.line, cells: item.cells as string[] })),
     errors: errors.map((item) => ({ line: item.line, messages: describeErrors((item.errors ?? {}) as Record<string, string[]>) })),
     duplicates: duplicates.map((item) => ({ line: item.line, email: (item.input as { email: string }).email, kind: item.duplicate as "existing" | "file" })),
+    rowsKept: row.totalRows === 0 || preview.length > 0,
   };
 }
 

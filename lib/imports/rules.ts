@@ -29,6 +29,16 @@ export const REQUIRED_FIELDS: readonly ImportField[] = ["name", "email", "compan
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
 export const MAX_ROWS = 200_000;
 export const MAX_COLUMNS = 100;
+/**
+ * How long a finished import keeps its rows (copies of the file's contacts) for its page's preview, errors and
+ * duplicates. The leads, the import's counts and its audit entries stay.
+ */
+export const ROWS_KEPT_DAYS = 30;
+
+/** The moment before which a finished import's rows are no longer kept. */
+export function rowsKeptSince(now: Date): Date {
+  return new Date(now.getTime() - ROWS_KEPT_DAYS * 24 * 60 * 60 * 1000);
+}
 
 /** Which column (0-based) fills each field; a field without one is not imported. */
 export interface ImportMapping {

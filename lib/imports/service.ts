@@ -5,7 +5,7 @@ import type { Role } from "../db/enums";
 import { DomainError } from "../actions/result";
 import { recordAudit } from "../audit/service";
 import { enqueueJob } from "../jobs/service";
-import { autoMatch, campaignLookup, checkRow, findDuplicates, mappingProblems, parseCsv, type ImportMapping, type ParsedRow, type RowCheck } from "./rules";
+import { autoMatch, campaignLookup, checkRow, findDuplicates, mappingProblems, parseCsv, rowsKeptSince, type ImportMapping, type ParsedRow, type RowCheck } from "./rules";
 import type { FinishImportInput, SetMappingInput } from "./schemas";
 
 interface Actor {
@@ -83,6 +83,7 @@ export async function createImport(actor: Actor, file: { name: string; text: str
   const mapping = autoMatch(parsed.headers);
   return db().$transaction(
     async (tx) => {
+      await clearExpiredRows(tx, new Date());
       const rows = await checkRows(tx, parsed.rows, mapping);
       const created = await tx.leadImport.create({
         data: { userId: actor.id, fileName: file.name.slice(0, 200) || "leads.csv", headers: parsed.headers, mapping: mapping as unknown as Prisma.InputJsonValue, totalRows: rows.length, ...tally(rows) },
@@ -108,6 +109,16 @@ export async function createImport(actor: Actor, file: { name: string; text: str
     },
     { timeout: 120_000, maxWait: 15_000 },
   );
+}
+
+/**
+ * Deletes the rows of imports finished more than ROWS_KEPT_DAYS ago: the contacts they copy are leads by then, and
+ * nothing else needs them. Run at each upload (cheap when there is nothing to clear) instead of on a schedule.
+ */
+export async function clearExpiredRows(tx: Tx, now: Date): Promise<number> {
+  return tx.$executeRaw`
+    DELETE FROM "ImportRow" r USING "LeadImport" i
+    WHERE r."importId" = i.id AND i.status = 'DONE' AND i."finishedAt" < ${rowsKeptSince(now)}`;
 }
 
 /** The import, locked, if this person may drive it. */

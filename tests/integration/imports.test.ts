@@ -208,6 +208,36 @@ function bigFile(count: number) {
   return csv(rows);
 }
 
+describe("a finished import's rows", () => {
+  it("are kept for 30 days after it finished, then cleared at the next upload; its leads and counts stay", async () => {
+    const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+    const finished = async (email: string) => {
+      const { body } = await uploadCsv(csv([HEADER, leadRow(1, { email }), leadRow(2, { email: "" })]));
+      await finishImport(asUser(marketer), { importId: body.id!, choice: "valid" });
+      await runPendingJobs();
+      return body.id!;
+    };
+    const old = await finished("old@import.test");
+    const recent = await finished("recent@import.test");
+    const pending = (await uploadCsv(csv([HEADER, leadRow(3)]))).body.id!;
+    await db().leadImport.update({ where: { id: old }, data: { finishedAt: daysAgo(31) } });
+    await db().leadImport.update({ where: { id: recent }, data: { finishedAt: daysAgo(29) } });
+    await db().leadImport.update({ where: { id: pending }, data: { createdAt: daysAgo(90) } });
+    expect(await db().importRow.count({ where: { importId: old } })).toBe(2);
+    expect((await getImport(asUser(marketer), old))!.rowsKept).toBe(true);
+
+    await uploadCsv(csv([HEADER, leadRow(4)]));
+    expect(await db().importRow.count({ where: { importId: old } })).toBe(0);
+    expect(await db().importRow.count({ where: { importId: recent } })).toBe(2);
+    // Not finished: an upload waiting for its marketer's choice keeps its rows, however old.
+    expect(await db().importRow.count({ where: { importId: pending } })).toBe(1);
+    const view = (await getImport(asUser(marketer), old))!;
+    expect(view).toMatchObject({ state: "DONE", rowsKept: false, preview: [], errors: [], created: 1, skipped: 1 });
+    expect((await getImport(asUser(marketer), recent))!).toMatchObject({ rowsKept: true, errors: [{ line: 3, messages: ["Email: Enter a valid email address"] }] });
+    expect(await db().lead.count({ where: { email: { in: ["old@import.test", "recent@import.test"] } } })).toBe(2);
+  });
+});
+
 describe("a large import's job", () => {
   it("reads each next batch by walking the rows' key, not by sorting every remaining row", async () => {
     const { body } = await uploadCsv(csv([HEADER, ...Array.from({ length: 3_000 }, (_, n) => leadRow(n + 1))]));

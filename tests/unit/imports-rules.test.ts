@@ -16,6 +16,7 @@ import {
   normalizeHeader,
   parseCsv,
   percentDone,
+  rowsKeptSince,
   type ImportMapping,
 } from "@/lib/imports/rules";
 import { csvCell } from "@/lib/metrics/csv";
@@ -186,5 +187,12 @@ describe("guessDelimiter", () => {
     expect(guessDelimiter('"Name; full",Email\n')).toBe(",");
     expect(guessDelimiter("Name\tEmail")).toBe("\t");
     expect(guessDelimiter("Email")).toBe(",");
+  });
+});
+
+describe("rowsKeptSince", () => {
+  it("is 30 days before now, to the millisecond", () => {
+    const now = new Date("2026-12-03T12:00:00.000Z");
+    expect(rowsKeptSince(now).toISOString()).toBe("2026-11-03T12:00:00.000Z");
   });
 });

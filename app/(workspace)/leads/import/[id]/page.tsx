@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { getImport, LISTED_DUPLICATES, LISTED_ERRORS } from "@/lib/imports/queries";
-import { FIELD_LABELS, IMPORT_FIELDS } from "@/lib/imports/rules";
+import { FIELD_LABELS, IMPORT_FIELDS, ROWS_KEPT_DAYS } from "@/lib/imports/rules";
 import { formatCount, formatDateTime } from "@/lib/ui/format";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader, CardTitle } from "@/components/ui/card";
@@ -20,6 +20,10 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
   const view = await getImport(user, (await params).id);
   if (!view) notFound();
   const pending = view.state === "PENDING";
+  const rowsGone =
+    view.state === "CANCELLED"
+      ? "You chose to import nothing, so the file's rows were deleted."
+      : `This import finished more than ${ROWS_KEPT_DAYS} days ago, so the file's rows are no longer kept; its leads are in the leads list.`;
   const fieldOf = new Map(IMPORT_FIELDS.flatMap((field) => (view.mapping.columns[field] === undefined ? [] : [[view.mapping.columns[field]!, FIELD_LABELS[field]] as const])));
 
   return (
@@ -86,10 +90,10 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
 
       <section aria-labelledby="preview-title" className="space-y-2">
         <h2 id="preview-title" className="text-base font-semibold">
-          Preview: the first {view.preview.length} rows
+          {view.rowsKept ? `Preview: the first ${view.preview.length} rows` : "Preview"}
         </h2>
-        {view.preview.length === 0 ? (
-          <p className="text-sm text-muted">The rows are no longer kept for this import.</p>
+        {!view.rowsKept ? (
+          <p className="text-sm text-muted">{rowsGone}</p>
         ) : (
           <Table aria-labelledby="preview-title">
             <THead>
@@ -122,7 +126,8 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
           <h2 id="errors-title" className="text-base font-semibold">
             Rows with errors ({formatCount(view.invalidRows)}){view.invalidRows > LISTED_ERRORS ? `: the first ${LISTED_ERRORS}` : ""}
           </h2>
-          <ul className="divide-y divide-border rounded-lg border border-border bg-surface text-sm" aria-labelledby="errors-title">
+          {!view.rowsKept && <p className="text-sm text-muted">{rowsGone}</p>}
+          <ul className="divide-y divide-border rounded-lg border border-border bg-surface text-sm empty:hidden" aria-labelledby="errors-title">
             {view.errors.map((row) => (
               <li key={row.line} className="px-3 py-2">
                 <span className="font-medium">Line {row.line}:</span> {row.messages.join("; ")}
@@ -137,7 +142,8 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
           <h2 id="duplicates-title" className="text-base font-semibold">
             Duplicates ({formatCount(view.duplicateRows)}){view.duplicateRows > LISTED_DUPLICATES ? `: the first ${LISTED_DUPLICATES}` : ""}
           </h2>
-          <ul className="divide-y divide-border rounded-lg border border-border bg-surface text-sm" aria-labelledby="duplicates-title">
+          {!view.rowsKept && <p className="text-sm text-muted">{rowsGone}</p>}
+          <ul className="divide-y divide-border rounded-lg border border-border bg-surface text-sm empty:hidden" aria-labelledby="duplicates-title">
             {view.duplicates.map((row) => (
               <li key={row.line} className="px-3 py-2">
                 <span className="font-medium">Line {row.line}:</span> {row.email}{" "}
