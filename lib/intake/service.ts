@@ -8,7 +8,8 @@ import { NoRepLeftError } from "../leads/arrival";
 import { createOrMergeLeads } from "../leads/bulk";
 import type { LeadInput } from "../leads/schemas";
 import type { ApiCaller } from "../api-keys/service";
-import { batchStatus, batchSummary, IDEMPOTENCY_TTL_MS, replayOf, requestFingerprint, type ItemResult } from "./rules";
+import { batchStatus, batchSummary, requestFingerprint, type ItemResult } from "./rules";
+import { claimKey, storeAnswers, type KeyClaim } from "./idempotency";
 import { batchEnvelopeSchema, intakeLeadSchema } from "./schemas";
 import { arrivedLeadView, leadViewById } from "./queries";
 import { apiError, type ApiReply } from "./replies";
@@ -26,29 +27,29 @@ function authorOf(caller: ApiCaller): LeadAuthor & { kind: "api" } {
 }
 
 /**
- * POST /api/v1/leads: 201 created, 200 merged into the lead with this email, 422 with every field error. Without an
- * Idempotency-Key, leads sent at the same moment are written together (gathered.ts); with one, the lead is written
- * alone in the transaction that stores its answer under the key.
+ * POST /api/v1/leads: 201 created, 200 merged into the lead with this email, 422 with every field error. Leads sent at
+ * the same moment are written together (gathered.ts), each with its Idempotency-Key, if any, claimed and given its
+ * answer in the group's transaction.
  */
 export async function submitLead(caller: ApiCaller, body: unknown, idempotencyKey: string | null): Promise<ApiReply> {
   const parsed = checkLead(body);
   if (!parsed.success) return apiError(422, "invalid", "The lead is not valid; nothing was written.", "unsafe" in parsed ? parsed.unsafe : fieldErrorsOf(parsed.error));
-  if (idempotencyKey) return submitAlone(caller, parsed.data, idempotencyKey, body);
-  return arrivals.submit({ caller, input: parsed.data });
+  const claim = idempotencyKey ? { apiKeyId: caller.id, key: idempotencyKey, fingerprint: requestFingerprint("POST /api/v1/leads", body) } : null;
+  return arrivals.submit({ caller, input: parsed.data, claim });
 }
 
-const arrivals = gatherArrivals(({ caller, input }) => submitAlone(caller, input, null, input), isRetryable);
+const arrivals = gatherArrivals(({ caller, input, claim }) => submitAlone(caller, input, claim), isRetryable);
 
-async function submitAlone(caller: ApiCaller, input: LeadInput, idempotencyKey: string | null, body: unknown): Promise<ApiReply> {
+async function submitAlone(caller: ApiCaller, input: LeadInput, claim: KeyClaim | null): Promise<ApiReply> {
   const reply = async (written: LeadWrite, tx?: Tx): Promise<ApiReply> => {
     const lead = written.arrived ? arrivedLeadView(written.arrived, input) : await leadViewById(written.id, tx);
     return { status: written.outcome === "created" ? 201 : 200, body: { outcome: written.outcome, filled: written.filled, lead } };
   };
   // Without an Idempotency-Key, a new lead that does not qualify is one statement, its own transaction; anything
   // else (a merge, a handover, a stored response) takes the transaction below.
-  const direct = idempotencyKey ? null : await createAtOnce(caller, input);
+  const direct = claim ? null : await createAtOnce(caller, input);
   if (direct && direct !== "exists") return "status" in direct ? direct : reply(direct);
-  return writeOnce(caller, idempotencyKey, () => requestFingerprint("POST /api/v1/leads", body), 5_000, async (tx) =>
+  return writeOnce(claim, 5_000, async (tx) =>
     reply(await createOrMergeLead(tx, authorOf(caller), input, new Date(), { known: direct === "exists" }), tx),
   );
 }
@@ -86,7 +87,8 @@ export async function submitBatch(caller: ApiCaller, body: unknown, idempotencyK
   }
   const valid = results.flatMap((result) => (result.status === "not_written" ? [{ index: result.index, input: (checked[result.index] as { data: LeadInput }).data }] : []));
   // A minute per thousand leads is far more than it takes; the limit only stops a stuck transaction holding locks.
-  return writeOnce(caller, idempotencyKey, () => requestFingerprint("POST /api/v1/leads/batch", body), 60_000, async (tx) => {
+  const claim = idempotencyKey ? { apiKeyId: caller.id, key: idempotencyKey, fingerprint: requestFingerprint("POST /api/v1/leads/batch", body) } : null;
+  return writeOnce(claim, 60_000, async (tx) => {
     const leads = await createOrMergeLeads(tx, { kind: "api", apiKeyId: caller.id, actor: caller.actor }, valid.map((item) => item.input), new Date());
     const written = [...results];
     valid.forEach(({ index }, position) => {
@@ -99,26 +101,19 @@ export async function submitBatch(caller: ApiCaller, body: unknown, idempotencyK
 
 /**
  * Runs a write in one transaction that also claims the request's Idempotency-Key and stores its response, so the
- * response exists exactly when the writes do. A concurrent request with the same key waits on the key's row (the
- * primary key's unique check) until the first commits, then replays its response: never a second write.
+ * response exists exactly when the writes do (lib/intake/idempotency.ts): never a second write for one key.
  */
-// The request's fingerprint is only needed with an Idempotency-Key (a thousand leads' canonical JSON is not free).
-async function writeOnce(caller: ApiCaller, idempotencyKey: string | null, fingerprintOf: () => string, timeout: number, work: (tx: Tx) => Promise<ApiReply>): Promise<ApiReply> {
+async function writeOnce(claim: KeyClaim | null, timeout: number, work: (tx: Tx) => Promise<ApiReply>): Promise<ApiReply> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db().$transaction(
         async (tx) => {
-          if (idempotencyKey) {
-            const replay = await claimKey(tx, caller.id, idempotencyKey, fingerprintOf());
+          if (claim) {
+            const replay = await claimKey(tx, claim);
             if (replay) return replay;
           }
           const reply = await work(tx);
-          if (idempotencyKey) {
-            await tx.idempotencyKey.update({
-              where: { apiKeyId_key: { apiKeyId: caller.id, key: idempotencyKey } },
-              data: { status: reply.status, responseBody: reply.body as Prisma.InputJsonValue },
-            });
-          }
+          if (claim) await storeAnswers(tx, [{ claim, reply }]);
           return reply;
         },
         { maxWait: 15_000, timeout },
@@ -129,26 +124,6 @@ async function writeOnce(caller: ApiCaller, idempotencyKey: string | null, finge
       if (isRetryable(error) && attempt < 3) continue;
       throw error;
     }
-  }
-}
-
-/** Claims the key for this request, or returns what an earlier request with it already answered. */
-async function claimKey(tx: Tx, apiKeyId: string, key: string, fingerprint: string): Promise<ApiReply | null> {
-  const now = new Date();
-  // Now and then, clear keys past their 24 hours (lazily, instead of a scheduled job).
-  if (Math.random() < 0.01) await tx.idempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - IDEMPOTENCY_TTL_MS) } } });
-  for (;;) {
-    const claimed = await tx.$executeRaw`
-      INSERT INTO "IdempotencyKey" ("apiKeyId", key, "requestHash", status, "responseBody", "createdAt")
-      VALUES (${apiKeyId}, ${key}, ${fingerprint}, 0, 'null'::jsonb, ${now})
-      ON CONFLICT ("apiKeyId", key) DO NOTHING`;
-    if (claimed === 1) return null;
-    const stored = await tx.idempotencyKey.findUnique({ where: { apiKeyId_key: { apiKeyId, key } } });
-    if (!stored) continue; // The request that held it rolled back between our two statements: claim it again.
-    const replay = replayOf({ requestHash: stored.requestHash, status: stored.status, body: stored.responseBody, createdAt: stored.createdAt }, fingerprint, now);
-    if (replay.kind === "replay") return { status: replay.status, body: replay.body, headers: { "Idempotent-Replayed": "true" } };
-    if (replay.kind === "mismatch") return apiError(409, "idempotency_conflict", "This Idempotency-Key was used with a different request body. Use a new key for a new request.");
-    await tx.idempotencyKey.delete({ where: { apiKeyId_key: { apiKeyId, key } } });
   }
 }
 

@@ -43,6 +43,40 @@ describe("leads sent at the same moment", () => {
     expect((await db().apiRateWindow.findFirstOrThrow()).count).toBe(36 + 36);
   });
 
+  it("with Idempotency-Keys: each key claimed once in its group, repeats answered from the first, a changed body refused", async () => {
+    await makeUser("SALES_REP");
+    const bodies = Array.from({ length: 24 }, (_, n) => lead(n));
+    const other = lead(99);
+    const sent = [
+      ...bodies.map((body, n) => ({ body, idempotencyKey: `key-${n}` })),
+      // The same request again, at the same moment, and the same key with another lead.
+      ...Array.from({ length: 4 }, () => ({ body: bodies[3]!, idempotencyKey: "key-3" })),
+      { body: other, idempotencyKey: "key-5" },
+    ];
+    const responses = await Promise.all(sent.map(({ body, idempotencyKey }) => api.postLead({ key, body, idempotencyKey })));
+
+    expect(await db().lead.count()).toBe(24);
+    expect(await db().sourceTouch.count()).toBe(24);
+    // Written in groups, as leads without keys are.
+    expect((await db().lead.groupBy({ by: ["createdAt"], _count: true })).length).toBeLessThan(24);
+    for (const n of bodies.keys()) if (n !== 5) expect(responses[n]!.body.lead.email).toBe(bodies[n]!.email);
+    const repeats = responses.slice(24, 28);
+    expect(new Set([responses[3]!, ...repeats].map((response) => response.body.lead.id)).size).toBe(1);
+    expect(repeats.map((response) => response.status)).toEqual(Array(4).fill(201));
+    // Exactly one of the five requests with "key-3" wrote; the four others were told they are replays.
+    expect([responses[3]!, ...repeats].filter((response) => response.headers.get("idempotent-replayed") === "true")).toHaveLength(4);
+    // "key-5" with another lead: one of the two wrote; the other is refused and wrote nothing.
+    const key5 = [responses[5]!, responses[28]!];
+    expect(key5.map((response) => response.status).sort()).toEqual([201, 409]);
+    expect(await db().lead.count({ where: { email: { in: [bodies[5]!.email, other.email] } } })).toBe(1);
+
+    // Every key holds its answer: a later retry gets the same lead, and writes nothing.
+    expect(await db().idempotencyKey.count({ where: { status: 0 } })).toBe(0);
+    const retry = await api.postLead({ key, body: bodies[7]!, idempotencyKey: "key-7" });
+    expect([retry.status, retry.body.lead.id, retry.headers.get("idempotent-replayed")]).toEqual([201, responses[7]!.body.lead.id, "true"]);
+    expect(await db().lead.count()).toBe(24);
+  });
+
   it("merges repeats of one email within a group into one lead", async () => {
     await makeUser("SALES_REP");
     const responses = await Promise.all(Array.from({ length: 12 }, (_, n) => api.postLead({ key, body: n === 0 ? leadInput({ email: "same@customer.test" }) : leadInput({ email: "Same@Customer.test", title: undefined }) })));
