@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { readEnv } from "../lib/env";
-import { openDatabase, localSecret } from "../lib/runtime/database";
+import { folderDatabaseUrl, openDatabase, localSecret } from "../lib/runtime/database";
 import { applyMigrations } from "../lib/db/migrate";
 import { apiKeyNameSchema } from "../lib/api-keys/schemas";
 
@@ -69,6 +69,5 @@ function runningTandemDatabase() {
   } catch {
     return null;
   }
-  const password = encodeURIComponent(localSecret(dataDir, "postgres-password"));
-  return { url: `postgresql://tandem:${password}@127.0.0.1:${env.TANDEM_PG_PORT}/tandem`, embedded: true, stop: async () => {} };
+  return { url: folderDatabaseUrl(dataDir, env.TANDEM_PG_PORT), embedded: true, stop: async () => {} };
 }

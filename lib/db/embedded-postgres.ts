@@ -21,6 +21,11 @@ interface StartOptions {
 
 const USER = "tandem";
 
+/** The connection string of a database on an embedded server (its one user, on this machine only). */
+export function embeddedUrl(port: number, password: string, database: string): string {
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
 export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   const isRoot = process.getuid?.() === 0;
@@ -61,8 +66,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   let stopped = false;
   return {
     port: options.port,
-    url: (database) =>
-      `postgresql://${USER}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${database}`,
+    url: (database) => embeddedUrl(options.port, options.password, database),
     stop: async () => {
       if (stopped) return;
       stopped = true;

@@ -66,17 +66,17 @@ export function gatherArrivals(alone: (arrival: Arrival) => Promise<ApiReply>, i
 async function writeTogether(tx: Tx, arrivals: readonly Arrival[]): Promise<ApiReply[]> {
   const replies: (ApiReply | null)[] = arrivals.map(() => null);
   const claimants = new Map<string, number>();
-  const repeats: number[] = [];
+  const repeats = new Set<number>();
   arrivals.forEach((arrival, index) => {
     if (!arrival.claim) return;
     const id = `${arrival.claim.apiKeyId}\n${arrival.claim.key}`;
-    if (claimants.has(id)) repeats.push(index);
+    if (claimants.has(id)) repeats.add(index);
     else claimants.set(id, index);
   });
   const claiming = [...claimants.values()];
   const answered = await claimKeys(tx, claiming.map((index) => arrivals[index]!.claim!));
   claiming.forEach((index, position) => (replies[index] = answered[position]!));
-  const toWrite = arrivals.flatMap((_, index) => (replies[index] || repeats.includes(index) ? [] : [index]));
+  const toWrite = arrivals.flatMap((_, index) => (replies[index] || repeats.has(index) ? [] : [index]));
   const written = await writeLeads(tx, toWrite.map((index) => arrivals[index]!));
   toWrite.forEach((index, position) => (replies[index] = written[position]!));
   await storeAnswers(tx, claiming.flatMap((index, position) => (answered[position] ? [] : [{ claim: arrivals[index]!.claim!, reply: replies[index]! }])));

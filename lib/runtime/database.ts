@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres } from "../db/embedded-postgres";
+import { embeddedUrl, startEmbeddedPostgres } from "../db/embedded-postgres";
 import type { Env } from "../env";
 
 export interface Database {
@@ -65,6 +65,11 @@ function isRunning(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+/** The app's database on the embedded server that a Tandem started from this data folder runs (the folder's password). */
+export function folderDatabaseUrl(dataDir: string, port: number): string {
+  return embeddedUrl(port, localSecret(dataDir, "postgres-password"), DATABASE_NAME);
 }
 
 /** A random secret kept in the data folder, created on first use (demo mode only; never in git). */

@@ -106,6 +106,33 @@ test("an import stopped by an error mid-way is resumed from its page and ends wi
   expect(written.rows[0]).toEqual({ leads: rows, emails: rows });
 });
 
+test("30 days after an import finished, its page says the file's rows are no longer kept, and keeps its result", async ({ page }) => {
+  const run = Date.now().toString(36);
+  const upload = async (name: string, lines: string[]) => {
+    await page.goto("/leads/import");
+    await page.getByLabel("CSV file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(`${["Name,Email,Company,Source", ...lines].join("\n")}\n`) });
+    await page.getByRole("button", { name: "Upload and check" }).click();
+    await expect(page.getByRole("heading", { name: `Import of ${name}`, level: 1 })).toBeVisible();
+  };
+  await signInAs(page, "MARKETER");
+  await upload(`aged-${run}.csv`, [`Aged One,aged.1.${run}@csv.test,Aged Co,Webinar`, `Aged Two,aged.2.${run}@csv.test,Aged Co,Webinar`, `Aged Broken,not-an-email,Aged Co,Webinar`]);
+  const importUrl = page.url();
+  await page.getByRole("button", { name: "Import the 2 valid rows" }).click();
+  await expect(page.getByTestId("import-result")).toHaveText("2 created · 0 merged · 1 skipped", { timeout: 30_000 });
+  await expect(page.getByRole("list", { name: /Rows with errors/ })).toContainText("Line 4: Email: Enter a valid email address");
+
+  // A month passes; the next upload (anyone's) clears the rows.
+  const importId = new URL(importUrl).pathname.split("/").at(-1)!;
+  await withSharedDatabase((client) => client.query(`UPDATE "LeadImport" SET "finishedAt" = now() - interval '31 days' WHERE id = $1`, [importId]));
+  await upload(`next-${run}.csv`, [`Next One,next.1.${run}@csv.test,Next Co,Webinar`]);
+
+  await page.goto(importUrl);
+  await expect(page.getByTestId("import-result")).toHaveText("2 created · 0 merged · 1 skipped");
+  await expect(page.getByText("This import finished more than 30 days ago, so the file's rows are no longer kept").first()).toBeVisible();
+  await expect(page.getByRole("table", { name: /Preview/ })).toHaveCount(0);
+  await expect(page.getByText("Line 4:")).toHaveCount(0);
+});
+
 test("only marketing sees the import", async ({ page }) => {
   await signInAs(page, "SALES_REP");
   await page.goto("/leads");

@@ -1,17 +1,16 @@
 // Nothing secret reaches a browser: every page, rendered as every role (HTML and the React Server Components payload
 // that client navigation fetches), and every file of the built client bundle.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { ROLES } from "../../lib/auth/permissions";
 import { signInAs } from "./support/auth";
 import { concreteUrl, pageRoutes } from "./support/pages";
+import { E2E_DATA_DIR } from "../../playwright.config";
 
 /** The server's own secrets, generated into its data folder (see playwright.config.ts and lib/runtime/database.ts). */
-function serverSecrets(baseURL: string): string[] {
-  const folder = path.join(tmpdir(), `tandem-e2e-${new URL(baseURL).port}`);
-  return ["auth-secret", "postgres-password"].map((name) => readFileSync(path.join(folder, name), "utf8").trim()).filter((secret) => secret.length >= 16);
+function serverSecrets(): string[] {
+  return ["auth-secret", "postgres-password"].map((name) => readFileSync(path.join(E2E_DATA_DIR, name), "utf8").trim()).filter((secret) => secret.length >= 16);
 }
 
 /** A bcrypt hash, the field that holds it, an API key's hash (SHA-256 hex) as a serialised field, a connection string. */
@@ -24,8 +23,8 @@ function leaksIn(body: string, secrets: string[]): string[] {
   ];
 }
 
-test("signed out: the sign-in page and the refusals leak nothing", async ({ request, baseURL }) => {
-  const secrets = serverSecrets(baseURL!);
+test("signed out: the sign-in page and the refusals leak nothing", async ({ request }) => {
+  const secrets = serverSecrets();
   for (const url of ["/sign-in", "/leads", "/admin/users", "/api/health", "/api/auth/session", "/api/auth/providers", "/api/auth/csrf"]) {
     const response = await request.get(url);
     expect(leaksIn(await response.text(), secrets), url).toEqual([]);
@@ -33,9 +32,9 @@ test("signed out: the sign-in page and the refusals leak nothing", async ({ requ
 });
 
 for (const role of ROLES) {
-  test(`as ${role}: no page's HTML or RSC payload carries a hash or a secret`, async ({ page, baseURL }) => {
+  test(`as ${role}: no page's HTML or RSC payload carries a hash or a secret`, async ({ page }) => {
     test.setTimeout(120_000);
-    const secrets = serverSecrets(baseURL!);
+    const secrets = serverSecrets();
     expect(secrets.length).toBe(2);
     await signInAs(page, role);
     const checked: string[] = [];
@@ -55,10 +54,10 @@ for (const role of ROLES) {
   });
 }
 
-test("the built client files hold no secret", async ({ baseURL }) => {
+test("the built client files hold no secret", async () => {
   const staticDir = path.resolve(".next/static");
   test.skip(!existsSync(staticDir), "No build in .next: run `npm test` or `npm start` first (the browser tests build it).");
-  const secrets = serverSecrets(baseURL!);
+  const secrets = serverSecrets();
   const files = readdirSync(staticDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
   expect(files.length).toBeGreaterThan(0);
   for (const file of files) {
