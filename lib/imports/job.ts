@@ -7,6 +7,7 @@ import { Prisma, type Tx } from "../db/client";
 import type { LeadInput } from "../leads/schemas";
 import { createOrMergeLeads } from "../leads/bulk";
 import { recordAudit } from "../audit/service";
+import { queryRows } from "../db/driver";
 
 export const IMPORT_BATCH = 1_000;
 
@@ -29,7 +30,7 @@ export async function importBatch(tx: Tx, job: { payload: Prisma.JsonValue; curs
   const current = await tx.leadImport.findUnique({ where: { id: importId }, select: { status: true, userId: true, invalidRows: true, user: { select: { role: true } } } });
   if (!current || current.status !== "RUNNING") return done;
   const after = job.cursor === null ? 0 : Number(job.cursor);
-  const rows = await tx.$queryRaw<{ line: number; input: LeadInput }[]>(nextRows(importId, after, size));
+  const rows = await queryRows<{ line: number; input: LeadInput }>(tx, nextRows(importId, after, size));
   const now = new Date();
   const results = await createOrMergeLeads(tx, { kind: "user", id: current.userId, role: current.user.role, importId }, rows.map((row) => row.input), now);
   const created = results.filter((result) => result.outcome === "created").length;

@@ -2,6 +2,7 @@
 // thousand rows cost one round trip and no per-row work in the client, where createMany spent most of a batch's time.
 import { randomBytes } from "node:crypto";
 import type { Tx } from "../db/client";
+import { runStatement } from "../db/driver";
 
 /** How a column's values travel: as an array of this type, cast on the way in (enums and JSON travel as text). */
 export type ColumnType = "text" | "int" | "bool" | "timestamp" | "date" | "jsonb" | `enum:${string}`;
@@ -79,9 +80,7 @@ export async function insertMany<Row extends Record<string, unknown>>(
   if (rows.length === 0) return [];
   const { sql, value } = insertSql({ table, columns, rows, onConflict: options.onConflict } as InsertPart, 1);
   const statement = sql + (options.returning ? ` RETURNING ${options.returning}` : "");
-  if (options.returning) return tx.$queryRawUnsafe<Record<string, unknown>[]>(statement, value);
-  await tx.$executeRawUnsafe(statement, value);
-  return [];
+  return runStatement(tx, statement, [value], !!options.returning);
 }
 
 /**
@@ -99,5 +98,5 @@ export async function insertManyTogether(tx: Tx, parts: readonly InsertPart[]): 
   });
   const last = statements.pop()!;
   const sql = statements.length === 0 ? last : `WITH ${statements.map((statement, index) => `p${index} AS (${statement})`).join(", ")} ${last}`;
-  await tx.$executeRawUnsafe(sql, ...values);
+  await runStatement(tx, sql, values, false);
 }

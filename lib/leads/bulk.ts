@@ -3,7 +3,9 @@
 // createOrMergeLead one lead at a time (proven by tests/integration/intake-bulk.test.ts, for an API key and for a
 // person importing), written with a dozen set-based statements instead of about twenty per lead. Leads whose email
 // exists, or repeats within the batch, are merged one by one afterwards.
-import type { Tx } from "../db/client";
+import { randomUUID } from "node:crypto";
+import { Prisma, type Tx } from "../db/client";
+import { queryRows } from "../db/driver";
 import { findActiveDefinition, type LoadedDefinition } from "../agreement/active";
 import { evaluateLead, type Evaluation } from "../agreement/rules";
 import { dueAt, pickNextRep, type RepLoad } from "../handovers/rules";
@@ -40,8 +42,10 @@ function authorship(author: LeadAuthor) {
 export async function createOrMergeLeads(tx: Tx, author: LeadAuthor, inputs: readonly LeadInput[], now: Date): Promise<LeadWrite[]> {
   const { userId } = authorship(author);
   const results: LeadWrite[] = new Array(inputs.length);
-  const existing = await tx.$queryRaw<{ email: string }[]>`
-    SELECT email FROM "Lead" WHERE email = ANY(${[...new Set(inputs.map((input) => input.email))]}::text[]) ORDER BY email FOR UPDATE`;
+  const existing = await queryRows<{ email: string }>(
+    tx,
+    Prisma.sql`SELECT email FROM "Lead" WHERE email = ANY(${[...new Set(inputs.map((input) => input.email))]}::text[]) ORDER BY email FOR UPDATE`,
+  );
   const taken = new Set(existing.map((row) => row.email));
   const fresh: number[] = [];
   const later: number[] = [];
@@ -133,8 +137,10 @@ export async function createOrMergeLeads(tx: Tx, author: LeadAuthor, inputs: rea
 async function upsertCompanies(tx: Tx, inputs: readonly LeadInput[], now: Date): Promise<{ ids: Map<string, string>; names: Map<string, string>; factsAt: Facts[] }> {
   // In one order for every batch, so that two batches sharing companies lock them in the same order (no deadlock).
   const names = [...new Set(inputs.map((input) => normalizeCompanyName(input.company)))].sort();
-  const known = await tx.$queryRaw<(Facts & { normalizedName: string })[]>`
-    SELECT "normalizedName", size, industry, country FROM "Company" WHERE "normalizedName" = ANY(${names}::text[]) ORDER BY "normalizedName" FOR UPDATE`;
+  const known = await queryRows<Facts & { normalizedName: string }>(
+    tx,
+    Prisma.sql`SELECT "normalizedName", size, industry, country FROM "Company" WHERE "normalizedName" = ANY(${names}::text[]) ORDER BY "normalizedName" FOR UPDATE`,
+  );
   const state = new Map<string, Facts>(known.map(({ normalizedName, ...facts }) => [normalizedName, facts]));
   const display = new Map<string, string>();
   const factsAt = inputs.map((input) => {
@@ -146,15 +152,18 @@ async function upsertCompanies(tx: Tx, inputs: readonly LeadInput[], now: Date):
     return next;
   });
   const rows = names.map((name) => ({ name, ...state.get(name)! }));
-  const upserted = await tx.$queryRaw<{ id: string; name: string; normalizedName: string }[]>`
-    INSERT INTO "Company" (id, name, "normalizedName", size, industry, country, "createdAt", "updatedAt")
-    SELECT gen_random_uuid()::text, d, n, s, i, c, ${now}, ${now}
-    FROM unnest(${rows.map((row) => display.get(row.name)!)}::text[], ${rows.map((row) => row.name)}::text[], ${rows.map((row) => row.size)}::int[],
-                ${rows.map((row) => row.industry)}::text[], ${rows.map((row) => row.country)}::text[]) AS t(d, n, s, i, c)
-    ON CONFLICT ("normalizedName") DO UPDATE SET
-      size = COALESCE(EXCLUDED.size, "Company".size), industry = COALESCE(EXCLUDED.industry, "Company".industry),
-      country = COALESCE(EXCLUDED.country, "Company".country), "updatedAt" = EXCLUDED."updatedAt"
-    RETURNING id, name, "normalizedName"`;
+  const upserted = (await insertMany(
+    tx,
+    "Company",
+    { id: "text", name: "text", normalizedName: "text", size: "int", industry: "text", country: "text", createdAt: "timestamp", updatedAt: "timestamp" },
+    rows.map((row) => ({ id: randomUUID(), name: display.get(row.name)!, normalizedName: row.name, size: row.size, industry: row.industry, country: row.country, createdAt: now, updatedAt: now })),
+    {
+      onConflict: `ON CONFLICT ("normalizedName") DO UPDATE SET
+        size = COALESCE(EXCLUDED.size, "Company".size), industry = COALESCE(EXCLUDED.industry, "Company".industry),
+        country = COALESCE(EXCLUDED.country, "Company".country), "updatedAt" = EXCLUDED."updatedAt"`,
+      returning: `id, name, "normalizedName"`,
+    },
+  )) as { id: string; name: string; normalizedName: string }[];
   return { ids: new Map(upserted.map((row) => [row.normalizedName, row.id])), names: new Map(upserted.map((row) => [row.normalizedName, row.name])), factsAt };
 }
 

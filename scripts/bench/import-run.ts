@@ -2,6 +2,7 @@
 // fresh database): generates a CSV, then times the import's two phases through the code the app runs: the upload's
 // check (parse, match, validate every row, store) and the background job that writes the valid rows (scored,
 // qualified, handed over). Prints one JSON line with the figures.
+import { readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { db, disconnectDb } from "../../lib/db/client";
 import { createImport, finishImport } from "../../lib/imports/service";
@@ -27,9 +28,14 @@ const marketer = await db().user.findFirstOrThrow({ where: { role: "MARKETER" },
 const started = performance.now();
 const { id } = await createImport(marketer, { name: "bench.csv", text });
 const checked = performance.now();
+const appCpu = process.cpuUsage();
+const databaseCpu = postgresCpuSeconds();
 await finishImport(marketer, { importId: id, choice: "valid" });
 await runPendingJobs();
 const written = performance.now();
+const { user, system } = process.cpuUsage(appCpu);
+// CPU time is steadier than wall time on a shared machine: it tells a change's effect from the neighbours' noise.
+const writeCpu = { app: (user + system) / 1e6, database: databaseCpu === null ? null : postgresCpuSeconds()! - databaseCpu };
 
 const result = await db().leadImport.findUniqueOrThrow({ where: { id }, select: { status: true, validRows: true, created: true, merged: true } });
 const [counts] = await db().$queryRaw<{ leads: number; mqls: number; handovers: number }[]>`
@@ -47,5 +53,29 @@ console.log(
     created: result.created,
     merged: result.merged,
     ...counts,
+    writeCpu,
   }),
 );
+
+/** The CPU seconds used so far by this machine's PostgreSQL processes (read from /proc), or null where there is none. */
+function postgresCpuSeconds(): number | null {
+  try {
+    let ticks = 0;
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      } catch {
+        continue; // the process ended meanwhile
+      }
+      const close = stat.lastIndexOf(")");
+      if (stat.slice(stat.indexOf("(") + 1, close) !== "postgres") continue;
+      const fields = stat.slice(close + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime and stime, in clock ticks
+    }
+    return ticks / 100; // Linux reports 100 ticks per second to user space
+  } catch {
+    return null;
+  }
+}

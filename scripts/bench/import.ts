@@ -27,6 +27,8 @@ export interface ImportBenchResult {
   leads: number;
   mqls: number;
   handovers: number;
+  /** CPU seconds spent while the job wrote: by the app's process and by PostgreSQL (null where it cannot be read). */
+  writeCpu: { app: number; database: number | null };
   /** Leads written per second by the job, and over the whole import (check + write). */
   writeRate: number;
   totalRate: number;
@@ -89,6 +91,16 @@ export function formatImportTable(result: ImportBenchResult): string {
     ["CSV import: write (job: score, qualify, hand over)", `${result.created.toLocaleString("en")} leads, ${result.handovers.toLocaleString("en")} handovers`, result.writeSeconds.toFixed(1), result.writeRate.toFixed(0), `≥ ${IMPORT_TARGET_PER_SECOND}/s`, result.writeRate >= IMPORT_TARGET_PER_SECOND ? "yes" : "NO"],
     ["CSV import: whole (check + write)", `${result.rows.toLocaleString("en")} rows`, result.totalSeconds.toFixed(1), result.totalRate.toFixed(0), `< ${IMPORT_TARGET_SECONDS} s, ≥ ${IMPORT_TARGET_PER_SECOND}/s`, result.met ? "yes" : "NO"],
   ];
+  const perThousand = (seconds: number) => `${((seconds / result.created) * 1e6).toFixed(0)} ms`;
+  const { app, database } = result.writeCpu;
+  rows.push([
+    "CSV import: write, CPU time (app; PostgreSQL)",
+    "per 1,000 leads",
+    `${app.toFixed(1)}; ${database === null ? "—" : database.toFixed(1)}`,
+    `${perThousand(app)}; ${database === null ? "—" : perThousand(database)}`,
+    "—",
+    "—",
+  ]);
   const widths = rows[0]!.map((_, index) => Math.max(...rows.map((row) => row[index]!.length)));
   const line = (cells: readonly string[]) => `| ${cells.map((cell, index) => cell.padEnd(widths[index]!)).join(" | ")} |`;
   return [line(rows[0]!), `|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`, ...rows.slice(1).map(line)].join("\n");
