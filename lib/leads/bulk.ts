@@ -78,31 +78,30 @@ export async function createOrMergeLeads(tx: Tx, author: LeadAuthor, inputs: rea
     await deferBatchLeadCounts(tx);
     const created = (await insertMany(
       tx,
-      "Lead",
       {
-        id: "text", name: "text", email: "text", title: "text", companyId: "text", source: "enum:LeadSource", campaignId: "text", stage: "enum:Stage", stageChangedAt: "timestamp",
-        score: "int", qualifiedVersion: "int", version: "int", ownerId: "text", createdById: "text", createdAt: "timestamp", updatedAt: "timestamp",
+        table: "Lead",
+        columns: {
+          id: "text", name: "text", email: "text", title: "text", companyId: "text", source: "enum:LeadSource", campaignId: "text", stage: "enum:Stage", stageChangedAt: "timestamp",
+          score: "int", qualifiedVersion: "int", version: "int", ownerId: "text", createdById: "text", createdAt: "timestamp", updatedAt: "timestamp",
+        },
+        shared: { stageChangedAt: now, ownerId: userId, createdById: userId, createdAt: now, updatedAt: now },
+        rows: batch.map((input, position) => ({
+          id: sortableId(),
+          name: input.name,
+          email: input.email,
+          title: input.title ?? null,
+          companyId: companyIds.get(normalizeCompanyName(input.company))!,
+          source: input.source,
+          campaignId: input.campaignId ?? null,
+          stage: moves(position) ? "MQL" : "INQUIRY",
+          score: evaluations[position]?.score ?? 0,
+          qualifiedVersion: moves(position) ? definition!.version : null,
+          version: moves(position) ? 2 : 1,
+        })),
+        // A concurrent request created some of these emails after our check: those are merged below instead.
+        onConflict: "ON CONFLICT (email) DO NOTHING",
       },
-      batch.map((input, position) => ({
-        id: sortableId(),
-        name: input.name,
-        email: input.email,
-        title: input.title ?? null,
-        companyId: companyIds.get(normalizeCompanyName(input.company))!,
-        source: input.source,
-        campaignId: input.campaignId ?? null,
-        stage: moves(position) ? "MQL" : "INQUIRY",
-        stageChangedAt: now,
-        score: evaluations[position]?.score ?? 0,
-        qualifiedVersion: moves(position) ? definition!.version : null,
-        version: moves(position) ? 2 : 1,
-        ownerId: userId,
-        createdById: userId,
-        createdAt: now,
-        updatedAt: now,
-      })),
-      // A concurrent request created some of these emails after our check: those are merged below instead.
-      { onConflict: "ON CONFLICT (email) DO NOTHING", returning: "id, email" },
+      { returning: "id, email" },
     )) as { id: string; email: string }[];
     const idByEmail = new Map(created.map((row) => [row.email, row.id]));
     const written: NewLead[] = [];
@@ -114,7 +113,9 @@ export async function createOrMergeLeads(tx: Tx, author: LeadAuthor, inputs: rea
     });
     await recordArrivals(tx, author, written, definition, now);
     if (handsOver && !repsActive) {
-      await insertAudit(tx, written.filter((lead) => lead.evaluation?.qualifies).map((lead) => ({ action: "lead.qualification_waiting_for_rep", entityType: "Lead", entityId: lead.id })));
+      await insertManyTogether(tx, [
+        auditPart({ action: "lead.qualification_waiting_for_rep", entityType: "Lead" }, written.filter((lead) => lead.evaluation?.qualifies).map((lead) => ({ entityId: lead.id }))),
+      ]);
     }
     // The shared count rows last but the handovers: concurrent batches wait for each other only from here to commit.
     await countArrivals(tx, author, written, now);
@@ -154,15 +155,16 @@ async function upsertCompanies(tx: Tx, inputs: readonly LeadInput[], now: Date):
   const rows = names.map((name) => ({ name, ...state.get(name)! }));
   const upserted = (await insertMany(
     tx,
-    "Company",
-    { id: "text", name: "text", normalizedName: "text", size: "int", industry: "text", country: "text", createdAt: "timestamp", updatedAt: "timestamp" },
-    rows.map((row) => ({ id: randomUUID(), name: display.get(row.name)!, normalizedName: row.name, size: row.size, industry: row.industry, country: row.country, createdAt: now, updatedAt: now })),
     {
+      table: "Company",
+      columns: { id: "text", name: "text", normalizedName: "text", size: "int", industry: "text", country: "text", createdAt: "timestamp", updatedAt: "timestamp" },
+      shared: { createdAt: now, updatedAt: now },
+      rows: rows.map((row) => ({ id: randomUUID(), name: display.get(row.name)!, normalizedName: row.name, size: row.size, industry: row.industry, country: row.country })),
       onConflict: `ON CONFLICT ("normalizedName") DO UPDATE SET
         size = COALESCE(EXCLUDED.size, "Company".size), industry = COALESCE(EXCLUDED.industry, "Company".industry),
         country = COALESCE(EXCLUDED.country, "Company".country), "updatedAt" = EXCLUDED."updatedAt"`,
-      returning: `id, name, "normalizedName"`,
     },
+    { returning: `id, name, "normalizedName"` },
   )) as { id: string; name: string; normalizedName: string }[];
   return { ids: new Map(upserted.map((row) => [row.normalizedName, row.id])), names: new Map(upserted.map((row) => [row.normalizedName, row.name])), factsAt };
 }
@@ -178,22 +180,23 @@ async function recordArrivals(tx: Tx, author: LeadAuthor, leads: readonly NewLea
     {
       table: "StageChange",
       columns: CHANGE_COLUMNS,
+      shared: { at },
+      // In one insert, INQUIRY changes first: a lead's two changes at the same instant keep their order.
       rows: [
-        ...leads.map((lead) => ({ id: sortableId(), leadId: lead.id, fromStage: null, toStage: "INQUIRY", at, actorId: userId, reason, repId })),
-        ...moved.map((lead) => ({ id: sortableId(), leadId: lead.id, fromStage: "INQUIRY", toStage: "MQL", at, actorId: null, reason: qualifiedReason(definition!, lead), repId: null })),
+        ...leads.map((lead) => ({ id: sortableId(), leadId: lead.id, fromStage: null, toStage: "INQUIRY", actorId: userId, reason, repId })),
+        ...moved.map((lead) => ({ id: sortableId(), leadId: lead.id, fromStage: "INQUIRY", toStage: "MQL", actorId: null, reason: qualifiedReason(definition!, lead), repId: null })),
       ],
     },
     // Only an API arrival records its source touch on creation (a lead typed or imported by a person has its source).
     {
       table: "SourceTouch",
       columns: { id: "text", leadId: "text", source: "enum:LeadSource", campaignId: "text", apiKeyId: "text", created: "bool", at: "timestamp" },
-      rows: author.kind === "api" ? leads.map((lead) => ({ id: sortableId(), leadId: lead.id, source: lead.input.source, campaignId: lead.input.campaignId ?? null, apiKeyId: author.apiKeyId, created: true, at })) : [],
+      shared: { created: true, at, apiKeyId: author.kind === "api" ? author.apiKeyId : null },
+      rows: author.kind === "api" ? leads.map((lead) => ({ id: sortableId(), leadId: lead.id, source: lead.input.source, campaignId: lead.input.campaignId ?? null })) : [],
     },
     auditPart(
+      { actorId: userId, action: "lead.created", entityType: "Lead" },
       leads.map((lead) => ({
-        actorId: userId,
-        action: "lead.created",
-        entityType: "Lead",
         entityId: lead.id,
         data: { email: lead.input.email, source: lead.input.source, campaignId: lead.input.campaignId ?? null, ...systemActorData(author) },
       })),
@@ -223,19 +226,17 @@ const qualifiedReason = (definition: LoadedDefinition, lead: NewLead) => `Met le
 
 const CHANGE_COLUMNS = { id: "text", leadId: "text", fromStage: "enum:Stage", toStage: "enum:Stage", at: "timestamp", actorId: "text", reason: "text", repId: "text" } as const;
 
-type AuditEntry = { actorId?: string | null; action: string; entityType: string; entityId: string; data?: object };
+/** What a part's audit entries share: the action on one type of record, by one actor (none for the system's). */
+type AuditKind = { actorId?: string | null; action: string; entityType: string };
 
-/** Audit entries (system ones have no actor), stamped by the database like every other entry, as an insert's part. */
-function auditPart(entries: readonly AuditEntry[]): InsertPart {
+/** Audit entries of one kind, stamped by the database like every other entry, as an insert's part. */
+function auditPart(kind: AuditKind, entries: readonly { entityId: string; data?: object }[]): InsertPart {
   return {
     table: "AuditEvent",
     columns: { id: "text", actorId: "text", action: "text", entityType: "text", entityId: "text", data: "jsonb" },
-    rows: entries.map((entry) => ({ id: sortableId(), actorId: entry.actorId ?? null, action: entry.action, entityType: entry.entityType, entityId: entry.entityId, data: entry.data ?? {} })),
+    shared: { actorId: kind.actorId ?? null, action: kind.action, entityType: kind.entityType },
+    rows: entries.map((entry) => ({ id: sortableId(), entityId: entry.entityId, data: entry.data ?? {} })),
   };
-}
-
-async function insertAudit(tx: Tx, entries: readonly AuditEntry[]) {
-  await insertManyTogether(tx, [auditPart(entries)]);
 }
 
 /**
@@ -260,41 +261,36 @@ async function handOver(tx: Tx, definition: LoadedDefinition, candidates: readon
   });
   const { sla } = definition.rules;
   // The handovers with their audit entries and notifications, in one statement (the ids are made here).
-  const handovers = assignments.map(({ lead, repId }) => ({
-    id: sortableId(),
-    leadId: lead.id,
-    fromUserId: ownerId,
-    toUserId: repId,
-    definitionVersion: definition.version,
-    createdAt: now,
-    dueAt: dueAt(now, sla.acceptHours),
-    firstTouchHours: sla.firstTouchHours,
-  }));
+  const handovers = assignments.map(({ lead, repId }) => ({ id: sortableId(), leadId: lead.id, toUserId: repId }));
   // Each rep hears of each lead handed to them, as openHandover tells them one at a time.
   const byId = new Map(candidates.map((lead) => [lead.id, lead]));
   await insertManyTogether(tx, [
     {
       table: "Handover",
       columns: { id: "text", leadId: "text", fromUserId: "text", toUserId: "text", definitionVersion: "int", createdAt: "timestamp", dueAt: "timestamp", firstTouchHours: "int" },
+      shared: { fromUserId: ownerId, definitionVersion: definition.version, createdAt: now, dueAt: dueAt(now, sla.acceptHours), firstTouchHours: sla.firstTouchHours },
       rows: handovers,
     },
-    auditPart([
-      ...handovers.map((handover) => ({ action: "handover.opened", entityType: "Handover", entityId: handover.id, data: { leadId: handover.leadId, toUserId: handover.toUserId, definitionVersion: definition.version } })),
-      ...candidates.map((lead) => ({ action: "lead.stage_changed", entityType: "Lead", entityId: lead.id, data: { from: "INQUIRY", to: "MQL", via: "qualification", reason: qualifiedReason(definition, lead) } })),
-    ]),
+    auditPart(
+      { action: "handover.opened", entityType: "Handover" },
+      handovers.map((handover) => ({ entityId: handover.id, data: { leadId: handover.leadId, toUserId: handover.toUserId, definitionVersion: definition.version } })),
+    ),
+    auditPart(
+      { action: "lead.stage_changed", entityType: "Lead" },
+      candidates.map((lead) => ({ entityId: lead.id, data: { from: "INQUIRY", to: "MQL", via: "qualification", reason: qualifiedReason(definition, lead) } })),
+    ),
     {
       table: "Notification",
       columns: { id: "text", userId: "text", kind: "enum:NotificationKind", sourceId: "text", link: "text", summary: "text", createdAt: "timestamp" },
+      shared: { kind: "HANDOVER_ASSIGNED", createdAt: now },
       rows: handovers.map((handover) => {
         const lead = byId.get(handover.leadId)!;
         return {
           id: sortableId(),
           userId: handover.toUserId,
-          kind: "HANDOVER_ASSIGNED",
           sourceId: handover.id,
           link: `/leads/${handover.leadId}`,
           summary: `${lead.input.name} (${lead.companyName}) was handed to you: accept or reject it within the SLA.`,
-          createdAt: now,
         };
       }),
       onConflict: `ON CONFLICT ("userId", kind, "sourceId") DO NOTHING`,
