@@ -47,7 +47,9 @@ export async function connectionOf(tx: Tx): Promise<Connection | null> {
  * recognise a deadlock or a foreign key violation the same way whichever path ran it.
  */
 export async function runStatement<Row = Record<string, unknown>>(tx: Tx, sql: string, values: readonly unknown[], returnsRows: boolean): Promise<Row[]> {
-  const connection = await connectionOf(tx);
+  // Once the transaction's connection is known, the statement leaves before this call returns: a caller may build
+  // its next statement while PostgreSQL runs this one.
+  const connection = ofTransaction.has(tx) ? ofTransaction.get(tx)! : await connectionOf(tx);
   if (!connection) {
     if (returnsRows) return tx.$queryRawUnsafe<Row[]>(sql, ...values);
     await tx.$executeRawUnsafe(sql, ...values);

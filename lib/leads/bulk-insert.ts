@@ -102,8 +102,20 @@ export async function insertMany(tx: Tx, part: InsertPart, options: { returning?
  * must not depend on each other's rows (they all see the database as it was when the statement began).
  */
 export async function insertManyTogether(tx: Tx, parts: readonly InsertPart[]): Promise<void> {
+  await runPrepared(tx, prepareTogether(parts));
+}
+
+/** A statement built ahead of its turn (null when it has nothing to insert). */
+export type PreparedInsert = { sql: string; values: unknown[] } | null;
+
+export async function runPrepared(tx: Tx, prepared: PreparedInsert): Promise<void> {
+  if (prepared) await runStatement(tx, prepared.sql, prepared.values, false);
+}
+
+/** insertManyTogether's statement, built now and run later by runPrepared. */
+export function prepareTogether(parts: readonly InsertPart[]): PreparedInsert {
   const present = parts.filter((part) => part.rows.length > 0);
-  if (present.length === 0) return;
+  if (present.length === 0) return null;
   const values: unknown[] = [];
   const statements = present.map((part) => {
     const built = insertSql(part, values.length + 1);
@@ -112,5 +124,5 @@ export async function insertManyTogether(tx: Tx, parts: readonly InsertPart[]): 
   });
   const last = statements.pop()!;
   const sql = statements.length === 0 ? last : `WITH ${statements.map((statement, index) => `p${index} AS (${statement})`).join(", ")} ${last}`;
-  await runStatement(tx, sql, values, false);
+  return { sql, values };
 }

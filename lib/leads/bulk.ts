@@ -13,7 +13,7 @@ import { countBatchArrivals, deferBatchLeadCounts } from "../metrics/rollup";
 import { normalizeCompanyName, tidyCompanyName } from "./rules";
 import type { LeadInput } from "./schemas";
 import { arrivalReason, createOrMergeLead, systemActorData, type LeadAuthor, type LeadWrite } from "./service";
-import { insertMany, insertManyTogether, sortableId, type InsertPart } from "./bulk-insert";
+import { insertMany, insertManyTogether, prepareTogether, runPrepared, sortableId, type InsertPart } from "./bulk-insert";
 import { NoRepLeftError } from "./arrival";
 
 interface Facts {
@@ -76,7 +76,8 @@ export async function createOrMergeLeads(tx: Tx, author: LeadAuthor, inputs: rea
     const repsActive = handsOver && (await tx.$queryRaw<{ any: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "User" WHERE role = 'SALES_REP' AND active) AS any`)[0]!.any;
     const moves = (position: number) => repsActive && !!evaluations[position]?.qualifies;
     await deferBatchLeadCounts(tx);
-    const created = (await insertMany(
+    const leadIds = batch.map(() => sortableId());
+    const leadInsert = insertMany(
       tx,
       {
         table: "Lead",
@@ -86,7 +87,7 @@ export async function createOrMergeLeads(tx: Tx, author: LeadAuthor, inputs: rea
         },
         shared: { stageChangedAt: now, ownerId: userId, createdById: userId, createdAt: now, updatedAt: now },
         rows: batch.map((input, position) => ({
-          id: sortableId(),
+          id: leadIds[position],
           name: input.name,
           email: input.email,
           title: input.title ?? null,
@@ -101,17 +102,28 @@ export async function createOrMergeLeads(tx: Tx, author: LeadAuthor, inputs: rea
         // A concurrent request created some of these emails after our check: those are merged below instead.
         onConflict: "ON CONFLICT (email) DO NOTHING",
       },
-      { returning: "id, email" },
-    )) as { id: string; email: string }[];
-    const idByEmail = new Map(created.map((row) => [row.email, row.id]));
-    const written: NewLead[] = [];
-    fresh.forEach((index, position) => {
-      const id = idByEmail.get(inputs[index]!.email);
-      const company = normalizeCompanyName(inputs[index]!.company);
-      if (id) written.push({ index, input: inputs[index]!, id, evaluation: evaluations[position]!, companyName: companyNames.get(company)!, moved: moves(position) });
-      else later.push(index);
-    });
-    await recordArrivals(tx, author, written, definition, now);
+      { returning: "id" },
+    );
+    // Awaited below; observed now so that its failure is never unhandled should building the arrivals throw first.
+    leadInsert.catch(() => undefined);
+    // While PostgreSQL writes the leads, their arrivals are built as if every one was written, as is usual: only a
+    // lead that a concurrent request created first is missing, and then they are built again without it.
+    const everyone: NewLead[] = fresh.map((index, position) => ({
+      index,
+      input: inputs[index]!,
+      id: leadIds[position]!,
+      evaluation: evaluations[position]!,
+      companyName: companyNames.get(normalizeCompanyName(inputs[index]!.company))!,
+      moved: moves(position),
+    }));
+    let arrivals = prepareTogether(arrivalParts(author, everyone, definition, now));
+    const createdIds = new Set((await leadInsert).map((row) => row.id as string));
+    const written = everyone.filter((lead) => createdIds.has(lead.id));
+    if (written.length < everyone.length) {
+      for (const lead of everyone) if (!createdIds.has(lead.id)) later.push(lead.index);
+      arrivals = prepareTogether(arrivalParts(author, written, definition, now));
+    }
+    await runPrepared(tx, arrivals);
     if (handsOver && !repsActive) {
       await insertManyTogether(tx, [
         auditPart({ action: "lead.qualification_waiting_for_rep", entityType: "Lead" }, written.filter((lead) => lead.evaluation?.qualifies).map((lead) => ({ entityId: lead.id }))),
@@ -170,13 +182,12 @@ async function upsertCompanies(tx: Tx, inputs: readonly LeadInput[], now: Date):
 }
 
 /** Each new lead's stage changes (INQUIRY, then MQL for one written at MQL), source touch and audit entry. */
-async function recordArrivals(tx: Tx, author: LeadAuthor, leads: readonly NewLead[], definition: LoadedDefinition | null, now: Date) {
-  if (leads.length === 0) return;
+function arrivalParts(author: LeadAuthor, leads: readonly NewLead[], definition: LoadedDefinition | null, now: Date): InsertPart[] {
   const at = now;
   const { userId, repId } = authorship(author);
   const reason = arrivalReason(author);
   const moved = leads.filter((lead) => lead.moved);
-  await insertManyTogether(tx, [
+  return [
     {
       table: "StageChange",
       columns: CHANGE_COLUMNS,
@@ -201,7 +212,7 @@ async function recordArrivals(tx: Tx, author: LeadAuthor, leads: readonly NewLea
         data: { email: lead.input.email, source: lead.input.source, campaignId: lead.input.campaignId ?? null, ...systemActorData(author) },
       })),
     ),
-  ]);
+  ];
 }
 
 /**

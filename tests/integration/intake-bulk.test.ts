@@ -1,5 +1,6 @@
 // The batch's set-based write must leave exactly what writing its leads one at a time leaves: the same leads, scores,
 // stages, stage history, handovers (to the same reps, in the same order), funnel counts, touches and audit entries.
+import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createOrMergeLead, type LeadAuthor } from "@/lib/leads/service";
@@ -131,6 +132,37 @@ describe("bulk intake", () => {
     });
   }
 
+  it("merges a lead that another transaction created while the batch was written, and records arrivals only for its own", async () => {
+    const { campaignId } = await world();
+    const author = { kind: "api" as const, apiKeyId: (await key()).id, actor: "api-key:Bulk" };
+    const company = await db().company.findFirstOrThrow({ select: { id: true } });
+    const newEmails = new Set(batch(campaignId).map((input) => input.email).filter((email) => email.startsWith("bulk."))).size;
+    // Another writer holds an uncommitted lead with one of the batch's emails: the batch's check cannot see it, and its
+    // insert waits for that writer, then skips the email.
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    try {
+      await other.query("BEGIN");
+      await other.query(`INSERT INTO "Lead" (id, name, email, "companyId", source, "updatedAt") VALUES ('lead-raced', 'Raced', 'bulk.3@customer.test', $1, 'EVENT', now())`, [company.id]);
+      const writing = db().$transaction((tx) => createOrMergeLeads(tx, author, batch(campaignId), now), { timeout: 60_000 });
+      await waitFor(async () => (await other.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock'`)).rows[0].n > 0);
+      await other.query("COMMIT");
+      const results = await writing;
+      const position = batch(campaignId).findIndex((input) => input.email === "bulk.3@customer.test");
+      expect(results[position]).toMatchObject({ id: "lead-raced", outcome: "merged" });
+      expect(results.filter((result) => result.outcome === "created").length).toBe(newEmails - 1);
+    } finally {
+      await other.end();
+    }
+    expect(await db().lead.count({ where: { email: "bulk.3@customer.test" } })).toBe(1);
+    // The merged lead has no arrival of the batch's own (no INQUIRY entry, no "lead.created" entry); every created one has.
+    expect(await db().stageChange.count({ where: { leadId: "lead-raced", toStage: "INQUIRY" } })).toBe(0);
+    expect(await db().auditEvent.count({ where: { action: "lead.created", entityId: "lead-raced" } })).toBe(0);
+    const created = await db().lead.findMany({ where: { email: { startsWith: "bulk." }, id: { not: "lead-raced" } }, select: { _count: { select: { stageChanges: true } } } });
+    expect(created.length).toBe(newEmails - 1);
+    expect(created.every((lead) => lead._count.stageChanges >= 1)).toBe(true);
+  });
+
   it("hands the lead counts back to the trigger after a batch: leads written later in its transaction are counted", async () => {
     const { campaignId } = await world();
     const author = { kind: "api" as const, apiKeyId: (await key()).id, actor: "api-key:Bulk" };
@@ -164,3 +196,11 @@ describe("bulk intake", () => {
     expect(await db().auditEvent.count({ where: { action: "lead.qualification_waiting_for_rep" } })).toBe(1);
   });
 });
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error("The condition was not met in time.");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
