@@ -1,6 +1,7 @@
 // CSV import of leads: the upload (parsed, checked and stored, nothing written to leads), the mapping (every row
 // checked again), and the marketer's choice: the valid rows, written by a resumable background job, or nothing.
-import { db, type Prisma, type Tx } from "../db/client";
+import { db, Prisma, type Tx } from "../db/client";
+import { queryRows } from "../db/driver";
 import type { Role } from "../db/enums";
 import { DomainError } from "../actions/result";
 import { recordAudit } from "../audit/service";
@@ -39,7 +40,7 @@ async function checkRows(tx: Tx, rows: readonly ParsedRow[], mapping: ImportMapp
   const emails = [...new Set(checks.flatMap((check) => (check.ok ? [check.input.email] : [])))];
   const existing = new Set<string>();
   for (let start = 0; start < emails.length; start += 20_000) {
-    const found = await tx.$queryRaw<{ email: string }[]>`SELECT email FROM "Lead" WHERE email = ANY(${emails.slice(start, start + 20_000)}::text[])`;
+    const found = await queryRows<{ email: string }>(tx, Prisma.sql`SELECT email FROM "Lead" WHERE email = ANY(${emails.slice(start, start + 20_000)}::text[])`);
     for (const { email } of found) existing.add(email);
   }
   const duplicates = findDuplicates(
@@ -91,9 +92,13 @@ export async function createImport(actor: Actor, file: { name: string; text: str
       });
       for (let start = 0; start < rows.length; start += CHUNK) {
         const chunk = rows.slice(start, start + CHUNK);
-        await tx.$executeRaw`
-          INSERT INTO "ImportRow" ("importId", line, cells, input, errors, duplicate)
-          SELECT ${created.id}, l, c, i, e, d FROM json_to_recordset(${rowsJson(chunk, true)}::json) AS t(l int, c json, i json, e json, d text)`;
+        // Through the driver (lib/db/driver.ts): a chunk's JSON is several megabytes.
+        await queryRows(
+          tx,
+          Prisma.sql`
+            INSERT INTO "ImportRow" ("importId", line, cells, input, errors, duplicate)
+            SELECT ${created.id}, l, c, i, e, d FROM json_to_recordset(${rowsJson(chunk, true)}::json) AS t(l int, c json, i json, e json, d text)`,
+        );
       }
       // Fresh statistics for the rows just stored (our own uncommitted rows count): planned with the old ones, the
       // job's "next batch of lines" read every remaining row and sorted them, which made a large import quadratic.
@@ -141,14 +146,17 @@ export async function setImportMapping(actor: Actor, input: SetMappingInput): Pr
       const current = await lockImport(tx, actor, input.importId);
       assertPending(current.status);
       const mapping: ImportMapping = { columns: input.mapping.columns, ...(input.mapping.defaultSource && { defaultSource: input.mapping.defaultSource }) };
-      const stored = await tx.$queryRaw<ParsedRow[]>`SELECT line, cells FROM "ImportRow" WHERE "importId" = ${input.importId} ORDER BY line`;
+      const stored = await queryRows<ParsedRow>(tx, Prisma.sql`SELECT line, cells FROM "ImportRow" WHERE "importId" = ${input.importId} ORDER BY line`);
       const rows = await checkRows(tx, stored, mapping);
       for (let start = 0; start < rows.length; start += CHUNK) {
         const chunk = rows.slice(start, start + CHUNK);
-        await tx.$executeRaw`
-          UPDATE "ImportRow" r SET input = t.i, errors = t.e, duplicate = t.d
-          FROM json_to_recordset(${rowsJson(chunk, false)}::json) AS t(l int, i json, e json, d text)
-          WHERE r."importId" = ${input.importId} AND r.line = t.l`;
+        await queryRows(
+          tx,
+          Prisma.sql`
+            UPDATE "ImportRow" r SET input = t.i, errors = t.e, duplicate = t.d
+            FROM json_to_recordset(${rowsJson(chunk, false)}::json) AS t(l int, i json, e json, d text)
+            WHERE r."importId" = ${input.importId} AND r.line = t.l`,
+        );
       }
       const counts = tally(rows);
       await tx.leadImport.update({ where: { id: input.importId }, data: { mapping: mapping as unknown as Prisma.InputJsonValue, ...counts } });
