@@ -9,7 +9,10 @@ import type { Tx } from "./client";
 /** A pool client carries its server process id once connected (pg sets it; its types do not declare it). */
 type Connection = pg.PoolClient & { processID?: number };
 
-const byProcess = new Map<number, Connection>();
+// On globalThis, like the client itself (lib/db/client.ts): the server's bundle may load this module more than once,
+// and the copy that finds a transaction's connection must see the connections the copy that made the pool tracked.
+const shared = globalThis as unknown as { tandemConnections?: Map<number, Connection> };
+const byProcess = (shared.tandemConnections ??= new Map<number, Connection>());
 
 /** Remembers each of the pool's connections by its server process, so that a transaction can find its own. */
 export function trackConnections(pool: pg.Pool): void {

@@ -1,7 +1,7 @@
 // Bulk statements run on their transaction's own connection through pg (lib/db/driver.ts): they must be part of that
 // transaction (rolled back with it), report PostgreSQL's refusals as Prisma does, and never borrow another request's
 // connection when called outside a transaction.
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { Prisma, db } from "@/lib/db/client";
 import { connectionOf, queryRows, runStatement } from "@/lib/db/driver";
 import { resetDatabase } from "./support/db";
@@ -26,6 +26,15 @@ describe("statements through the driver", () => {
     ).rejects.toBeInstanceOf(RolledBack);
     expect(pids[0]).toBe(pids[1]);
     expect(await db().company.count({ where: { id: "c-driver" } })).toBe(0);
+  });
+
+  it("find the transaction's connection from another copy of the module too (the server's bundle loads it more than once)", async () => {
+    vi.resetModules();
+    const copy = await import("@/lib/db/driver");
+    expect(copy.connectionOf).not.toBe(connectionOf);
+    await db().$transaction(async (tx) => {
+      expect(await copy.connectionOf(tx)).not.toBeNull();
+    });
   });
 
   it("outside a transaction, take Prisma's path (no pooled connection is borrowed)", async () => {
