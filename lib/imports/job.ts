@@ -9,10 +9,7 @@ import { createOrMergeLeads } from "../leads/bulk";
 import { recordAudit } from "../audit/service";
 import { queryRows } from "../db/driver";
 
-// Each batch pays a dozen statements and a commit whatever its size: 2,000 rows a batch wrote 100,000 leads in
-// 18.9–19.4 s where 1,000 took 20.5 s on the same machine (5,000 gained nothing more). The handover lock is held
-// only for a batch's handovers and commit, a few milliseconds longer.
-export const IMPORT_BATCH = 2_000;
+export const IMPORT_BATCH = 1_000;
 
 /** The next batch's valid rows after a line: an ordered walk of the primary key (tested by its plan), not a sort. */
 export function nextRows(importId: string, after: number, size: number): Prisma.Sql {

@@ -68,16 +68,16 @@ test("a marketer imports a CSV with errors, fixes the mapping, imports the valid
 
 test("an import stopped by an error mid-way is resumed from its page and ends with every row written once", async ({ page }) => {
   const run = Date.now().toString(36);
-  // Two of the job's batches (2,000 rows each): the first commits, the second meets a fault the test plants in the
+  // Two of the job's batches (1,000 rows each): the first commits, the second meets a fault the test plants in the
   // database (a lead insert refused for one line's email) and is rolled back whole.
-  const rows = 3_000;
+  const rows = 1_500;
   const emailOf = (line: number) => `resume.${line}.${run}@csv.test`;
   const lines = ["Name,Email,Company,Source", ...Array.from({ length: rows }, (_, n) => `Resume Person ${n + 1},${emailOf(n + 1)},Resume Co ${n % 9},Webinar`)];
   const fault = `e2e_import_fault_${run}`;
   const removeFault = () => withSharedDatabase((client) => client.query(`DROP TRIGGER IF EXISTS ${fault} ON "Lead"; DROP FUNCTION IF EXISTS ${fault}()`));
   await withSharedDatabase(async (client) => {
     await client.query(`CREATE FUNCTION ${fault}() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN IF NEW.email = '${emailOf(2_400)}' THEN RAISE EXCEPTION 'refused by the browser test'; END IF; RETURN NEW; END $$`);
+      BEGIN IF NEW.email = '${emailOf(1_200)}' THEN RAISE EXCEPTION 'refused by the browser test'; END IF; RETURN NEW; END $$`);
     await client.query(`CREATE TRIGGER ${fault} BEFORE INSERT ON "Lead" FOR EACH ROW EXECUTE FUNCTION ${fault}()`);
   });
   try {
@@ -85,16 +85,16 @@ test("an import stopped by an error mid-way is resumed from its page and ends wi
     await page.goto("/leads/import");
     await page.getByLabel("CSV file").setInputFiles({ name: `resume-${run}.csv`, mimeType: "text/csv", buffer: Buffer.from(`${lines.join("\n")}\n`) });
     await page.getByRole("button", { name: "Upload and check" }).click();
-    await page.getByRole("button", { name: "Import 3,000 rows" }).click();
+    await page.getByRole("button", { name: "Import 1,500 rows" }).click();
 
     await expect(page.getByText("The import stopped on an error")).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByText("Stopped at 2,000 of 3,000 rows (66%)")).toBeVisible();
-    await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "2000");
+    await expect(page.getByText("Stopped at 1,000 of 1,500 rows (66%)")).toBeVisible();
+    await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "1000");
 
     await removeFault();
     await page.getByRole("button", { name: "Resume import" }).click();
     await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuenow", String(rows), { timeout: 30_000 });
-    await expect(page.getByTestId("import-result")).toHaveText("3,000 created · 0 merged · 0 skipped");
+    await expect(page.getByTestId("import-result")).toHaveText("1,500 created · 0 merged · 0 skipped");
     await expect(page.getByRole("button", { name: "Resume import" })).toHaveCount(0);
   } finally {
     await removeFault();
