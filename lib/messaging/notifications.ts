@@ -44,11 +44,11 @@ export async function notifyLeadRejected(
   input: { handoverId: string; leadId: string; rejectedBy: { id: string }; reasonLabel: string },
   now: Date,
 ): Promise<void> {
-  const [lead, rep, handover] = await Promise.all([
-    tx.lead.findUnique({ where: { id: input.leadId }, select: { name: true, createdById: true } }),
-    tx.user.findUnique({ where: { id: input.rejectedBy.id }, select: { name: true } }),
-    tx.handover.findUnique({ where: { id: input.handoverId }, select: { fromUserId: true } }),
-  ]);
+  // One after another: a transaction has one connection, and queries sent to it at once only queue there (pg warns
+  // that it will refuse them).
+  const lead = await tx.lead.findUnique({ where: { id: input.leadId }, select: { name: true, createdById: true } });
+  const rep = await tx.user.findUnique({ where: { id: input.rejectedBy.id }, select: { name: true } });
+  const handover = await tx.handover.findUnique({ where: { id: input.handoverId }, select: { fromUserId: true } });
   if (!lead) return;
   const recipients = new Set([lead.createdById, handover?.fromUserId].filter((id): id is string => Boolean(id) && id !== input.rejectedBy.id));
   await notify(

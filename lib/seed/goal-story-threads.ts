@@ -25,10 +25,9 @@ export async function seedGoalAndStoryThreads(tx: Tx, now: Date, users: readonly
     if (!id) throw new Error(`Demo threads need the demo user @${handle}`);
     return id;
   };
-  const [story, goal] = await Promise.all([
-    tx.story.findFirst({ where: { status: "ACTIVE" }, select: { id: true } }),
-    tx.goal.findFirst({ where: { title: "MQLs this quarter" }, select: { id: true } }),
-  ]);
+  // One after another: a transaction's queries share its one connection.
+  const story = await tx.story.findFirst({ where: { status: "ACTIVE" }, select: { id: true } });
+  const goal = await tx.goal.findFirst({ where: { title: "MQLs this quarter" }, select: { id: true } });
   const subjects = [
     story && { key: "story", subjectType: "STORY" as const, subjectId: story.id, script: STORY_SCRIPT },
     goal && { key: "goal", subjectType: "GOAL" as const, subjectId: goal.id, script: GOAL_SCRIPT },

@@ -43,6 +43,9 @@ test("a qualifying lead lands in a rep's queue; the rep rejects it with a reason
   await expect(dialog).toContainText("recycled to nurture");
   await dialog.getByLabel("Note for marketing").fill("Budget frozen until next fiscal year.");
   await dialog.getByRole("button", { name: "Reject lead" }).click();
+  // The dialog closes once the rejection is saved. While it is open the queue behind it is inert, so its rows are
+  // hidden from the accessibility tree: without this wait the row's absence would be seen before the reject landed.
+  await expect(dialog).toBeHidden();
   await expect(repPage.getByRole("row", { name: /Quinn Qualified/ })).toHaveCount(0);
 
   await marketer.reload();
