@@ -17,6 +17,8 @@ interface StartOptions {
   /** Written into the cluster at initdb; only reachable from this machine. */
   password: string;
   onLog?: (line: string) => void;
+  /** More server settings, as `-c name=value` pairs (the benchmarks' statement statistics). */
+  settings?: Record<string, string>;
 }
 
 const USER = "tandem";
@@ -45,7 +47,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`])],
     onLog: (message) => options.onLog?.(String(message)),
     onError: (error) => options.onLog?.(String(error)),
   });

@@ -28,6 +28,7 @@ const marketer = await db().user.findFirstOrThrow({ where: { role: "MARKETER" },
 const started = performance.now();
 const { id } = await createImport(marketer, { name: "bench.csv", text });
 const checked = performance.now();
+if (process.env.BENCH_PG_STATEMENTS) await db().$queryRaw`SELECT pg_stat_statements_reset()::text, pg_stat_reset_shared('wal')::text, pg_stat_reset_shared('checkpointer')::text`;
 const appCpu = process.cpuUsage();
 const databaseCpu = postgresCpuSeconds();
 await finishImport(marketer, { importId: id, choice: "valid" });

@@ -42,12 +42,20 @@ export async function benchImport(folder: string, options: { rows: number; log: 
   mkdirSync(folder, { recursive: true });
   const port = await findFreePort();
   log(`CSV import: fresh embedded PostgreSQL (${path.relative(process.cwd(), dataDir)}, port ${port})…`);
-  const database = await startEmbeddedPostgres({ dataDir, port, password: randomBytes(16).toString("hex") });
+  // BENCH_PG_STATEMENTS=1: PostgreSQL's time per statement during the write (triggers' statements included), printed.
+  const statements = !!process.env.BENCH_PG_STATEMENTS;
+  const database = await startEmbeddedPostgres({
+    dataDir,
+    port,
+    password: randomBytes(16).toString("hex"),
+    ...(statements && { settings: { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "all" } }),
+  });
   try {
     await ensureDatabaseExists(database.url("postgres"), "tandem_import_bench");
     const url = database.url("tandem_import_bench");
     await applyMigrations(url);
     await seed(url);
+    if (statements) await runSql(url, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
     log(`CSV import: importing ${options.rows.toLocaleString("en")} generated rows…`);
     const output = await new Promise<string>((resolve, reject) => {
       const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(import.meta.dirname, "import-run.ts"), String(options.rows)], {
@@ -60,12 +68,41 @@ export async function benchImport(folder: string, options: { rows: number; log: 
       child.on("exit", (code) => (code === 0 ? resolve(stdout) : reject(new Error(`The import run exited with code ${code}.`))));
     });
     const figures = JSON.parse(output.trim().split("\n").at(-1)!) as Omit<ImportBenchResult, "writeRate" | "totalRate" | "met">;
+    if (statements) log(`PostgreSQL's time during the write, per 1,000 leads:\n${await statementTimes(url, figures.created)}`);
     const writeRate = figures.created / figures.writeSeconds;
     const totalRate = figures.created / figures.totalSeconds;
     return { ...figures, writeRate, totalRate, met: totalRate >= IMPORT_TARGET_PER_SECOND && figures.totalSeconds < IMPORT_TARGET_SECONDS };
   } finally {
     await database.stop();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function runSql(url: string, sql: string) {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  try {
+    await prisma.$executeRawUnsafe(sql);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+/** The statements that took the most of PostgreSQL's time (the run reset the statistics as the write began). */
+async function statementTimes(url: string, leads: number): Promise<string> {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  try {
+    const rows = await prisma.$queryRawUnsafe<{ ms: number; calls: number; toplevel: boolean; query: string }[]>(`
+      SELECT total_exec_time::float8 AS ms, calls::int, toplevel, query FROM pg_stat_statements
+      WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 20`);
+    const [wal] = await prisma.$queryRawUnsafe<{ records: number; fpi: number; bytes: number; checkpoints: number }[]>(`
+      SELECT wal_records::float8 AS records, wal_fpi::float8 AS fpi, wal_bytes::float8 AS bytes,
+             (SELECT (num_timed + num_requested)::float8 FROM pg_stat_checkpointer) AS checkpoints FROM pg_stat_wal`);
+    const walLine = `WAL: ${(wal!.bytes / 1024 ** 2).toFixed(0)} MB, ${wal!.records.toLocaleString("en")} records, ${wal!.fpi.toLocaleString("en")} full-page images, ${wal!.checkpoints} checkpoints`;
+    return walLine + "\n" + rows
+      .map((row) => `${((row.ms / leads) * 1000).toFixed(1).padStart(7)} ms  ${String(row.calls).padStart(6)} calls  ${row.toplevel ? "   " : "(n)"} ${row.query.replace(/\s+/g, " ").slice(0, 150)}`)
+      .join("\n");
+  } finally {
+    await prisma.$disconnect();
   }
 }
 
