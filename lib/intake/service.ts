@@ -1,6 +1,7 @@
 // The intake API's writes: one lead or a batch, through the lead service (scored, qualified and handed over exactly
 // as a lead typed in the form), each request in one transaction with its idempotency record.
 import { db, Prisma, type Tx } from "../db/client";
+import { isLockConflict, rawQueryFailedWith } from "../db/conflicts";
 import { DomainError } from "../actions/result";
 import { fieldErrorsOf } from "../actions/pipeline";
 import { createArrivingLead, createOrMergeLead, type LeadAuthor, type LeadWrite } from "../leads/service";
@@ -129,10 +130,9 @@ async function writeOnce(claim: KeyClaim | null, timeout: number, work: (tx: Tx)
 
 function isRetryable(error: unknown): boolean {
   return (
-    (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2034" || error.code === "P2002")) ||
+    isLockConflict(error) ||
+    (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") ||
     isForeignKeyViolation(error) ||
-    // A deadlock (40P01) or serialization failure (40001) in a raw statement: PostgreSQL rolled it all back.
-    rawQueryFailedWith(error, /\b40P01\b|\b40001\b/) ||
     error instanceof NoRepLeftError
   );
 }
@@ -141,9 +141,4 @@ function isRetryable(error: unknown): boolean {
 function isForeignKeyViolation(error: unknown): boolean {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
   return error.code === "P2003" || rawQueryFailedWith(error, /\b23503\b/);
-}
-
-/** A raw statement (Prisma's P2010) that PostgreSQL refused with one of these SQLSTATE codes. */
-function rawQueryFailedWith(error: unknown, codes: RegExp): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2010" && codes.test(JSON.stringify(error.meta ?? {}) + error.message);
 }
