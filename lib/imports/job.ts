@@ -3,11 +3,20 @@
 // together with the job's cursor (the last line written) and the import's counts. A server killed
 // mid-batch loses only that uncommitted batch, and the restarted job writes it again from the same cursor: the result
 // is exactly an uninterrupted run's, with no lead twice and no batch half written.
+//
+// While a batch is written, the next one is written beside it in a second transaction (on the other core), as far as
+// it can go without the first one's result: its own new companies, leads, stage changes and audit entries. Only when
+// the two share no email and no company (mayWriteBeside); then it waits for the first one's commit before it writes
+// the shared counts, handovers and merges, and commits after it (lib/jobs/service.ts). So the leads are the ones a
+// run of one batch after the other writes.
 import { Prisma, type Tx } from "../db/client";
+import type { Role } from "../db/enums";
 import type { LeadInput } from "../leads/schemas";
 import { createOrMergeLeads } from "../leads/bulk";
 import { recordAudit } from "../audit/service";
 import { queryRows } from "../db/driver";
+import type { BatchContext, BatchResult } from "../jobs/batch";
+import { batchKeys, mayWriteBeside, type BatchKeys } from "./rules";
 
 export const IMPORT_BATCH = 1_000;
 
@@ -19,24 +28,57 @@ export function nextRows(importId: string, after: number, size: number): Prisma.
     ORDER BY line LIMIT ${size}`;
 }
 
-export async function importBatch(tx: Tx, job: { payload: Prisma.JsonValue; cursor: string | null }) {
-  const { importId, batchSize } = job.payload as { importId: string; batchSize?: number };
-  const size = batchSize ?? IMPORT_BATCH;
+/** What every batch of one import shares: the import, its batch size, and the person whose import it is. */
+interface ImportRun {
+  importId: string;
+  size: number;
+  userId: string;
+  role: Role;
+  invalidRows: number;
+}
+
+type Row = { line: number; input: LeadInput };
+
+export async function importBatch(tx: Tx, job: { payload: Prisma.JsonValue; cursor: string | null }, context: BatchContext = {}): Promise<BatchResult> {
+  // batchSize and alone (one batch at a time, never two side by side) are for tests and benchmarks.
+  const { importId, batchSize, alone } = job.payload as { importId: string; batchSize?: number; alone?: boolean };
   const done = { processed: 0, cursor: job.cursor, done: true };
-  // This batch's commit need not wait for its WAL to reach the disk: a commit lost with the machine's power takes the
-  // job's cursor with it (same transaction), so the job writes that batch again, with the same result. Nothing a
-  // caller was told is lost (the API's writes keep waiting), and a crash of the app or of PostgreSQL loses nothing.
-  await tx.$executeRaw`SET LOCAL synchronous_commit = off`;
+  await commitWithoutFlush(tx);
   const current = await tx.leadImport.findUnique({ where: { id: importId }, select: { status: true, userId: true, invalidRows: true, user: { select: { role: true } } } });
   if (!current || current.status !== "RUNNING") return done;
+  const run: ImportRun = { importId, size: batchSize ?? IMPORT_BATCH, userId: current.userId, role: current.user.role, invalidRows: current.invalidRows };
   const after = job.cursor === null ? 0 : Number(job.cursor);
-  const rows = await queryRows<{ line: number; input: LeadInput }>(tx, nextRows(importId, after, size));
+  const rows = await queryRows<Row>(tx, nextRows(importId, after, run.size));
+  // A full batch may have more after it: those are written beside this one where they can be.
+  if (rows.length === run.size && !alone) {
+    const keys = batchKeys(rows.map((row) => row.input));
+    const last = rows.at(-1)!.line;
+    context.writeNext?.(String(last), (next, claim) => importBatchBeside(next, run, last, keys, claim));
+  }
+  return writeRows(tx, run, rows, job.cursor, () => Promise.resolve());
+}
+
+/**
+ * The batch after `after`, written beside the batch that ends there (still uncommitted), or null to leave it for later
+ * (nothing to write, or the two batches share an email or a company). `claim` waits for that batch's commit.
+ */
+async function importBatchBeside(tx: Tx, run: ImportRun, after: number, current: BatchKeys, claim: () => Promise<void>): Promise<BatchResult | null> {
+  await commitWithoutFlush(tx);
+  const rows = await queryRows<Row>(tx, nextRows(run.importId, after, run.size));
+  if (rows.length === 0 || !mayWriteBeside(current, batchKeys(rows.map((row) => row.input)))) return null;
+  return writeRows(tx, run, rows, String(after), claim);
+}
+
+/** Writes the rows and the import's counts; `beforeShared` is awaited before anything another batch writes too. */
+async function writeRows(tx: Tx, run: ImportRun, rows: readonly Row[], cursor: string | null, beforeShared: () => Promise<void>): Promise<BatchResult> {
   const now = new Date();
-  const results = await createOrMergeLeads(tx, { kind: "user", id: current.userId, role: current.user.role, importId }, rows.map((row) => row.input), now);
+  const results = await createOrMergeLeads(tx, { kind: "user", id: run.userId, role: run.role, importId: run.importId }, rows.map((row) => row.input), now, { beforeShared });
+  // The import's counts are shared with the batch before (a no-op when createOrMergeLeads waited already).
+  await beforeShared();
   const created = results.filter((result) => result.outcome === "created").length;
-  const finished = rows.length < size;
+  const finished = rows.length < run.size;
   const updated = await tx.leadImport.update({
-    where: { id: importId },
+    where: { id: run.importId },
     data: {
       processed: { increment: rows.length },
       created: { increment: created },
@@ -50,9 +92,18 @@ export async function importBatch(tx: Tx, job: { payload: Prisma.JsonValue; curs
       actorId: null,
       action: "import.completed",
       entityType: "LeadImport",
-      entityId: importId,
-      data: { created: updated.created, merged: updated.merged, skipped: current.invalidRows },
+      entityId: run.importId,
+      data: { created: updated.created, merged: updated.merged, skipped: run.invalidRows },
     });
   }
-  return { processed: rows.length, cursor: rows.length > 0 ? String(rows.at(-1)!.line) : job.cursor, done: finished };
+  return { processed: rows.length, cursor: rows.length > 0 ? String(rows.at(-1)!.line) : cursor, done: finished };
+}
+
+/**
+ * A batch's commit need not wait for its WAL to reach the disk: a commit lost with the machine's power takes the job's
+ * cursor with it (same transaction), so the job writes that batch again, with the same result. Nothing a caller was
+ * told is lost (the API's writes keep waiting), and a crash of the app or of PostgreSQL loses nothing.
+ */
+async function commitWithoutFlush(tx: Tx) {
+  await tx.$executeRaw`SET LOCAL synchronous_commit = off`;
 }

@@ -5,6 +5,7 @@ import Papa from "papaparse";
 import { LeadSource } from "../db/enums";
 import { COUNTRIES, INDUSTRIES, SOURCE_LABELS } from "../leads/catalog";
 import { leadInputSchema, type LeadInput } from "../leads/schemas";
+import { normalizeCompanyName } from "../leads/rules";
 import { isUnsafeText } from "../security/text";
 
 /** The lead fields a column can fill, in the order the mapping form shows them. */
@@ -287,4 +288,25 @@ export function describeErrors(errors: Record<string, string[]>): string[] {
 export function percentDone(processed: number, total: number): number {
   if (total <= 0) return 100;
   return Math.min(100, Math.floor((processed / total) * 100));
+}
+
+/** What a batch of an import is about: its leads' emails and their companies' normalised names. */
+export interface BatchKeys {
+  emails: ReadonlySet<string>;
+  companies: ReadonlySet<string>;
+}
+
+export function batchKeys(inputs: readonly Pick<LeadInput, "email" | "company">[]): BatchKeys {
+  return { emails: new Set(inputs.map((input) => input.email)), companies: new Set(inputs.map((input) => normalizeCompanyName(input.company))) };
+}
+
+/**
+ * Whether the next batch may be written beside this one, before this one commits: only when they share no email and
+ * no company. A shared email is a merge into a lead this batch writes; a shared company's facts are this batch's by
+ * then, and the next batch's leads are scored with them. Either must see this batch written, as one after the other.
+ */
+export function mayWriteBeside(current: BatchKeys, next: BatchKeys): boolean {
+  for (const email of next.emails) if (current.emails.has(email)) return false;
+  for (const company of next.companies) if (current.companies.has(company)) return false;
+  return true;
 }

@@ -39,8 +39,20 @@ function authorship(author: LeadAuthor) {
   return { userId, repId: author.kind === "user" && author.role === "SALES_REP" ? author.id : null, salesOwned };
 }
 
-export async function createOrMergeLeads(tx: Tx, author: LeadAuthor, inputs: readonly LeadInput[], now: Date): Promise<LeadWrite[]> {
+/** Options of createOrMergeLeads. */
+export interface BulkWriteOptions {
+  /**
+   * Awaited once, before the batch writes anything another batch may write too (the shared counts, handovers, merges
+   * into existing leads): up to there it has written only its own new rows, and locked only its own emails and
+   * companies. A CSV import writes its next batch beside the current one and waits here for it (lib/imports/job.ts).
+   */
+  beforeShared?: () => Promise<void>;
+}
+
+export async function createOrMergeLeads(tx: Tx, author: LeadAuthor, inputs: readonly LeadInput[], now: Date, options: BulkWriteOptions = {}): Promise<LeadWrite[]> {
   const { userId } = authorship(author);
+  let sharing: Promise<void> | undefined;
+  const reachShared = () => (sharing ??= options.beforeShared?.() ?? Promise.resolve());
   const results: LeadWrite[] = new Array(inputs.length);
   const existing = await queryRows<{ email: string }>(
     tx,
@@ -130,6 +142,7 @@ export async function createOrMergeLeads(tx: Tx, author: LeadAuthor, inputs: rea
       ]);
     }
     // The shared count rows last but the handovers: concurrent batches wait for each other only from here to commit.
+    await reachShared();
     await countArrivals(tx, author, written, now);
     if (repsActive) await handOver(tx, definition!, written.filter((lead) => lead.moved), userId, now);
     for (const lead of written) {
@@ -139,6 +152,7 @@ export async function createOrMergeLeads(tx: Tx, author: LeadAuthor, inputs: rea
       results[lead.index] = { id: lead.id, stage, outcome: "created", filled: [], arrived };
     }
   }
+  if (later.length > 0) await reachShared();
   for (const index of later.sort((a, b) => a - b)) results[index] = await createOrMergeLead(tx, author, inputs[index]!, now);
   return results;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   autoMatch,
+  batchKeys,
   campaignLookup,
   cellValue,
   checkRow,
@@ -9,6 +10,7 @@ import {
   guessDelimiter,
   mappingProblems,
   matchCountry,
+  mayWriteBeside,
   matchCount,
   matchIndustry,
   matchSource,
@@ -194,5 +196,22 @@ describe("rowsKeptSince", () => {
   it("is 30 days before now, to the millisecond", () => {
     const now = new Date("2026-12-03T12:00:00.000Z");
     expect(rowsKeptSince(now).toISOString()).toBe("2026-11-03T12:00:00.000Z");
+  });
+});
+
+describe("writing an import's next batch beside the current one", () => {
+  const keys = (...leads: [email: string, company: string][]) => batchKeys(leads.map(([email, company]) => ({ email, company })));
+  const current = keys(["ann@acme.test", "Acme Inc"], ["bo@globex.test", "Globex"]);
+
+  it("is allowed when the batches share no email and no company", () => {
+    expect(mayWriteBeside(current, keys(["cy@initech.test", "Initech"], ["di@umbrella.test", "Umbrella"]))).toBe(true);
+  });
+
+  it("waits for the current batch when the next one repeats one of its emails (a merge into its lead)", () => {
+    expect(mayWriteBeside(current, keys(["cy@initech.test", "Initech"], ["bo@globex.test", "Other Co"]))).toBe(false);
+  });
+
+  it("waits when the next batch names one of its companies, however spelled (scored with that company's facts)", () => {
+    expect(mayWriteBeside(current, keys(["cy@initech.test", "  ACME   inc "]))).toBe(false);
   });
 });
