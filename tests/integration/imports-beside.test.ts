@@ -148,4 +148,29 @@ describe("an import's batches written side by side", () => {
       await db().$executeRawUnsafe(`DROP FUNCTION IF EXISTS refuse_line_450()`);
     }
   });
+
+  it("meet a deadlock and write the batch again instead of failing the import", { timeout: 60_000 }, async () => {
+    // The first lead insert of the import is refused as a deadlock victim would be (a sequence is not rolled back).
+    await db().$executeRawUnsafe(`CREATE SEQUENCE deadlock_once`);
+    await db().$executeRawUnsafe(`
+      CREATE FUNCTION deadlock_once() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.email LIKE 'side.%' AND nextval('deadlock_once') = 1 THEN RAISE EXCEPTION 'deadlock detected' USING ERRCODE = '40P01'; END IF;
+        RETURN NEW;
+      END $$`);
+    await db().$executeRawUnsafe(`CREATE TRIGGER deadlock_once BEFORE INSERT ON "Lead" FOR EACH ROW EXECUTE FUNCTION deadlock_once()`);
+    try {
+      const { jobId } = await startImport();
+      await runPendingJobs();
+      expect(await db().job.findUniqueOrThrow({ where: { id: jobId }, select: { status: true, processed: true } })).toEqual({ status: "DONE", processed: 1_000 });
+      expect(Number((await db().$queryRawUnsafe<{ n: bigint }[]>(`SELECT last_value AS n FROM deadlock_once`))[0]!.n)).toBeGreaterThan(1);
+      await db().$executeRawUnsafe(`DROP TRIGGER deadlock_once ON "Lead"`);
+      const retried = await written();
+      expect(retried).toEqual(await oneAfterTheOther());
+    } finally {
+      await db().$executeRawUnsafe(`DROP TRIGGER IF EXISTS deadlock_once ON "Lead"`);
+      await db().$executeRawUnsafe(`DROP FUNCTION IF EXISTS deadlock_once()`);
+      await db().$executeRawUnsafe(`DROP SEQUENCE IF EXISTS deadlock_once`);
+    }
+  });
 });
