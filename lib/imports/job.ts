@@ -5,9 +5,10 @@
 // is exactly an uninterrupted run's, with no lead twice and no batch half written.
 //
 // While a batch is written, the next one is written beside it in a second transaction (on the other core), as far as
-// it can go without the first one's result: its own new companies, leads, stage changes and audit entries. Only when
-// the two share no email and no company (mayWriteBeside); then it waits for the first one's commit before it writes
-// the shared counts, handovers and merges, and commits after it (lib/jobs/service.ts). So the leads are the ones a
+// it can go without the first one's result: its new leads at companies the first one does not name, with their
+// companies, stage changes and audit entries. Then it waits for the first one's commit, and writes the rest: the
+// leads at the first one's companies (scored with the facts it left them), merges into its leads, the shared counts
+// and the handovers; it commits after it, as a batch of its own (lib/jobs/service.ts). So the leads are the ones a
 // run of one batch after the other writes.
 import { Prisma, type Tx } from "../db/client";
 import type { Role } from "../db/enums";
@@ -16,7 +17,7 @@ import { createOrMergeLeads } from "../leads/bulk";
 import { recordAudit } from "../audit/service";
 import { queryRows } from "../db/driver";
 import type { BatchContext, BatchResult } from "../jobs/batch";
-import { batchKeys, mayWriteBeside, type BatchKeys } from "./rules";
+import { batchKeys, type BatchKeys } from "./rules";
 
 export const IMPORT_BATCH = 1_000;
 
@@ -55,26 +56,26 @@ export async function importBatch(tx: Tx, job: { payload: Prisma.JsonValue; curs
     const last = rows.at(-1)!.line;
     context.writeNext?.(String(last), (next, claim) => importBatchBeside(next, run, last, keys, claim));
   }
-  return writeRows(tx, run, rows, job.cursor, () => Promise.resolve());
+  return writeRows(tx, run, rows, job.cursor);
 }
 
 /**
- * The batch after `after`, written beside the batch that ends there (still uncommitted), or null to leave it for later
- * (nothing to write, or the two batches share an email or a company). `claim` waits for that batch's commit.
+ * The batch after `after`, written beside the batch that ends there (still uncommitted), or null when there is none.
+ * `claim` waits for that batch's commit.
  */
-async function importBatchBeside(tx: Tx, run: ImportRun, after: number, current: BatchKeys, claim: () => Promise<void>): Promise<BatchResult | null> {
+async function importBatchBeside(tx: Tx, run: ImportRun, after: number, before: BatchKeys, claim: () => Promise<void>): Promise<BatchResult | null> {
   await commitWithoutFlush(tx);
   const rows = await queryRows<Row>(tx, nextRows(run.importId, after, run.size));
-  if (rows.length === 0 || !mayWriteBeside(current, batchKeys(rows.map((row) => row.input)))) return null;
-  return writeRows(tx, run, rows, String(after), claim);
+  if (rows.length === 0) return null;
+  return writeRows(tx, run, rows, String(after), { ...before, claim });
 }
 
-/** Writes the rows and the import's counts; `beforeShared` is awaited before anything another batch writes too. */
-async function writeRows(tx: Tx, run: ImportRun, rows: readonly Row[], cursor: string | null, beforeShared: () => Promise<void>): Promise<BatchResult> {
+/** Writes the rows and the import's counts (beside the batch before, after its claim). */
+async function writeRows(tx: Tx, run: ImportRun, rows: readonly Row[], cursor: string | null, after?: BatchKeys & { claim: () => Promise<void> }): Promise<BatchResult> {
   const now = new Date();
-  const results = await createOrMergeLeads(tx, { kind: "user", id: run.userId, role: run.role, importId: run.importId }, rows.map((row) => row.input), now, { beforeShared });
-  // The import's counts are shared with the batch before (a no-op when createOrMergeLeads waited already).
-  await beforeShared();
+  const results = await createOrMergeLeads(tx, { kind: "user", id: run.userId, role: run.role, importId: run.importId }, rows.map((row) => row.input), now, { after });
+  // The import's counts are shared with the batch before (createOrMergeLeads claimed already; the claim is one).
+  await after?.claim();
   const created = results.filter((result) => result.outcome === "created").length;
   const finished = rows.length < run.size;
   const updated = await tx.leadImport.update({

@@ -299,14 +299,3 @@ export interface BatchKeys {
 export function batchKeys(inputs: readonly Pick<LeadInput, "email" | "company">[]): BatchKeys {
   return { emails: new Set(inputs.map((input) => input.email)), companies: new Set(inputs.map((input) => normalizeCompanyName(input.company))) };
 }
-
-/**
- * Whether the next batch may be written beside this one, before this one commits: only when they share no email and
- * no company. A shared email is a merge into a lead this batch writes; a shared company's facts are this batch's by
- * then, and the next batch's leads are scored with them. Either must see this batch written, as one after the other.
- */
-export function mayWriteBeside(current: BatchKeys, next: BatchKeys): boolean {
-  for (const email of next.emails) if (current.emails.has(email)) return false;
-  for (const company of next.companies) if (current.companies.has(company)) return false;
-  return true;
-}

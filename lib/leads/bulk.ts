@@ -42,23 +42,25 @@ function authorship(author: LeadAuthor) {
 /** Options of createOrMergeLeads. */
 export interface BulkWriteOptions {
   /**
-   * Awaited once, before the batch writes anything another batch may write too (the shared counts, handovers, merges
-   * into existing leads): up to there it has written only its own new rows, and locked only its own emails and
-   * companies. A CSV import writes its next batch beside the current one and waits here for it (lib/imports/job.ts).
+   * This batch is written beside the one before it, which is still uncommitted (a CSV import's next batch,
+   * lib/imports/job.ts): the emails and the companies (normalised names) that batch writes, and `claim`, which
+   * resolves once it has committed. New leads at other companies are written at once; rows with those emails (merges
+   * into its leads) and new leads at its companies (scored with the facts it leaves them) only after the claim, as are
+   * the shared counts, handovers and merges. Until then this batch locks and writes only rows of its own.
    */
-  beforeShared?: () => Promise<void>;
+  after?: { emails: ReadonlySet<string>; companies: ReadonlySet<string>; claim: () => Promise<void> };
 }
 
 export async function createOrMergeLeads(tx: Tx, author: LeadAuthor, inputs: readonly LeadInput[], now: Date, options: BulkWriteOptions = {}): Promise<LeadWrite[]> {
   const { userId } = authorship(author);
-  let sharing: Promise<void> | undefined;
-  const reachShared = () => (sharing ??= options.beforeShared?.() ?? Promise.resolve());
+  const after = options.after;
   const results: LeadWrite[] = new Array(inputs.length);
   const existing = await queryRows<{ email: string }>(
     tx,
-    Prisma.sql`SELECT email FROM "Lead" WHERE email = ANY(${[...new Set(inputs.map((input) => input.email))]}::text[]) ORDER BY email FOR UPDATE`,
+    Prisma.sql`SELECT email FROM "Lead" WHERE email = ANY(${[...new Set(inputs.map((input) => input.email))].filter((email) => !after?.emails.has(email))}::text[]) ORDER BY email FOR UPDATE`,
   );
-  const taken = new Set(existing.map((row) => row.email));
+  // An email the batch before writes is a lead by the time this batch merges (after its commit).
+  const taken = new Set([...existing.map((row) => row.email), ...(after?.emails ?? [])]);
   const fresh: number[] = [];
   const later: number[] = [];
   inputs.forEach((input, index) => {
@@ -72,89 +74,131 @@ export async function createOrMergeLeads(tx: Tx, author: LeadAuthor, inputs: rea
 
   if (fresh.length > 0) {
     const definition = await findActiveDefinition(tx);
-    const batch = fresh.map((index) => inputs[index]!);
-    const { ids: companyIds, names: companyNames, factsAt } = await upsertCompanies(tx, batch, now);
-    const evaluations = batch.map((input, position) =>
-      definition
-        ? evaluateLead(
-            { title: input.title ?? null, companySize: factsAt[position]!.size, industry: factsAt[position]!.industry, country: factsAt[position]!.country, source: input.source, hasCampaign: !!input.campaignId, touches: 0 },
-            definition.rules,
-          )
-        : null,
-    );
-    // A lead that qualifies is written at MQL at once (as reevaluateLead leaves it once handed over), when a rep is
-    // active to take it; a lead a rep logs is already with sales: scored, never handed over.
-    const handsOver = !!definition && !authorship(author).salesOwned && evaluations.some((evaluation) => evaluation?.qualifies);
-    const repsActive = handsOver && (await tx.$queryRaw<{ any: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "User" WHERE role = 'SALES_REP' AND active) AS any`)[0]!.any;
-    const moves = (position: number) => repsActive && !!evaluations[position]?.qualifies;
-    await deferBatchLeadCounts(tx);
-    const leadIds = batch.map(() => sortableId());
-    const leadInsert = insertMany(
+    const mayHandOver = !!definition && !authorship(author).salesOwned;
+    let repsActive: Promise<boolean> | undefined;
+    const batch: NewBatch = {
       tx,
-      {
-        table: "Lead",
-        columns: {
-          id: "text", name: "text", email: "text", title: "text", companyId: "text", source: "enum:LeadSource", campaignId: "text", stage: "enum:Stage", stageChangedAt: "timestamp",
-          score: "int", qualifiedVersion: "int", version: "int", ownerId: "text", createdById: "text", createdAt: "timestamp", updatedAt: "timestamp",
-        },
-        shared: { stageChangedAt: now, ownerId: userId, createdById: userId, createdAt: now, updatedAt: now },
-        rows: batch.map((input, position) => ({
-          id: leadIds[position],
-          name: input.name,
-          email: input.email,
-          title: input.title ?? null,
-          companyId: companyIds.get(normalizeCompanyName(input.company))!,
-          source: input.source,
-          campaignId: input.campaignId ?? null,
-          stage: moves(position) ? "MQL" : "INQUIRY",
-          score: evaluations[position]?.score ?? 0,
-          qualifiedVersion: moves(position) ? definition!.version : null,
-          version: moves(position) ? 2 : 1,
-        })),
-        // A concurrent request created some of these emails after our check: those are merged below instead.
-        onConflict: "ON CONFLICT (email) DO NOTHING",
-      },
-      { returning: "id" },
-    );
-    // Awaited below; observed now so that its failure is never unhandled should building the arrivals throw first.
-    leadInsert.catch(() => undefined);
-    // While PostgreSQL writes the leads, their arrivals are built as if every one was written, as is usual: only a
-    // lead that a concurrent request created first is missing, and then they are built again without it.
-    const everyone: NewLead[] = fresh.map((index, position) => ({
-      index,
-      input: inputs[index]!,
-      id: leadIds[position]!,
-      evaluation: evaluations[position]!,
-      companyName: companyNames.get(normalizeCompanyName(inputs[index]!.company))!,
-      moved: moves(position),
-    }));
-    let arrivals = prepareTogether(arrivalParts(author, everyone, definition, now));
-    const createdIds = new Set((await leadInsert).map((row) => row.id as string));
-    const written = everyone.filter((lead) => createdIds.has(lead.id));
-    if (written.length < everyone.length) {
-      for (const lead of everyone) if (!createdIds.has(lead.id)) later.push(lead.index);
-      arrivals = prepareTogether(arrivalParts(author, written, definition, now));
-    }
-    await runPrepared(tx, arrivals);
-    if (handsOver && !repsActive) {
-      await insertManyTogether(tx, [
-        auditPart({ action: "lead.qualification_waiting_for_rep", entityType: "Lead" }, written.filter((lead) => lead.evaluation?.qualifies).map((lead) => ({ entityId: lead.id }))),
-      ]);
-    }
+      author,
+      inputs,
+      now,
+      definition,
+      later,
+      // Asked once, when a lead first qualifies.
+      repsActive: () => (repsActive ??= tx.$queryRaw<{ any: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "User" WHERE role = 'SALES_REP' AND active) AS any`.then((rows) => rows[0]!.any)),
+      mayHandOver,
+    };
+    await deferBatchLeadCounts(tx);
+    const waits = (index: number) => !!after?.companies.has(normalizeCompanyName(inputs[index]!.company));
+    const first = await writeNewLeads(batch, fresh.filter((index) => !waits(index)));
+    await after?.claim();
+    const written = [...first, ...(await writeNewLeads(batch, fresh.filter(waits)))].sort((a, b) => a.index - b.index);
     // The shared count rows last but the handovers: concurrent batches wait for each other only from here to commit.
-    await reachShared();
     await countArrivals(tx, author, written, now);
-    if (repsActive) await handOver(tx, definition!, written.filter((lead) => lead.moved), userId, now);
+    const moved = written.filter((lead) => lead.moved);
+    if (moved.length > 0) await handOver(tx, definition!, moved, userId, now);
     for (const lead of written) {
       const stage = lead.moved ? "MQL" : "INQUIRY";
       // What was written, so that a caller can answer without reading the lead back.
       const arrived = { id: lead.id, companyName: lead.companyName, createdAt: now, updatedAt: now, stage, score: lead.evaluation?.score ?? 0, qualifiedVersion: lead.moved ? definition!.version : null } as const;
       results[lead.index] = { id: lead.id, stage, outcome: "created", filled: [], arrived };
     }
+  } else {
+    await after?.claim();
   }
-  if (later.length > 0) await reachShared();
   for (const index of later.sort((a, b) => a - b)) results[index] = await createOrMergeLead(tx, author, inputs[index]!, now);
   return results;
+}
+
+/** What writing a batch's new leads needs, group after group (createOrMergeLeads). */
+interface NewBatch {
+  tx: Tx;
+  author: LeadAuthor;
+  inputs: readonly LeadInput[];
+  now: Date;
+  definition: LoadedDefinition | null;
+  /** Indexes to merge afterwards: a lead a concurrent request created first lands here. */
+  later: number[];
+  repsActive: () => Promise<boolean>;
+  mayHandOver: boolean;
+}
+
+/**
+ * The new leads at these indexes (in batch order) with their companies, stage changes, source touches and audit
+ * entries; not their counts and handovers. Returns those written.
+ */
+async function writeNewLeads(batch: NewBatch, indexes: readonly number[]): Promise<NewLead[]> {
+  if (indexes.length === 0) return [];
+  const { tx, author, definition, now } = batch;
+  const { userId } = authorship(author);
+  const inputs = indexes.map((index) => batch.inputs[index]!);
+  const { ids: companyIds, names: companyNames, factsAt } = await upsertCompanies(tx, inputs, now);
+  const evaluations = inputs.map((input, position) =>
+    definition
+      ? evaluateLead(
+          { title: input.title ?? null, companySize: factsAt[position]!.size, industry: factsAt[position]!.industry, country: factsAt[position]!.country, source: input.source, hasCampaign: !!input.campaignId, touches: 0 },
+          definition.rules,
+        )
+      : null,
+  );
+  // A lead that qualifies is written at MQL at once (as reevaluateLead leaves it once handed over), when a rep is
+  // active to take it; a lead a rep logs is already with sales: scored, never handed over.
+  const handsOver = batch.mayHandOver && evaluations.some((evaluation) => evaluation?.qualifies);
+  const repsActive = handsOver && (await batch.repsActive());
+  const moves = (position: number) => repsActive && !!evaluations[position]?.qualifies;
+  const leadIds = inputs.map(() => sortableId());
+  const leadInsert = insertMany(
+    tx,
+    {
+      table: "Lead",
+      columns: {
+        id: "text", name: "text", email: "text", title: "text", companyId: "text", source: "enum:LeadSource", campaignId: "text", stage: "enum:Stage", stageChangedAt: "timestamp",
+        score: "int", qualifiedVersion: "int", version: "int", ownerId: "text", createdById: "text", createdAt: "timestamp", updatedAt: "timestamp",
+      },
+      shared: { stageChangedAt: now, ownerId: userId, createdById: userId, createdAt: now, updatedAt: now },
+      rows: inputs.map((input, position) => ({
+        id: leadIds[position],
+        name: input.name,
+        email: input.email,
+        title: input.title ?? null,
+        companyId: companyIds.get(normalizeCompanyName(input.company))!,
+        source: input.source,
+        campaignId: input.campaignId ?? null,
+        stage: moves(position) ? "MQL" : "INQUIRY",
+        score: evaluations[position]?.score ?? 0,
+        qualifiedVersion: moves(position) ? definition!.version : null,
+        version: moves(position) ? 2 : 1,
+      })),
+      // A concurrent request created some of these emails after our check: those are merged below instead.
+      onConflict: "ON CONFLICT (email) DO NOTHING",
+    },
+    { returning: "id" },
+  );
+  // Awaited below; observed now so that its failure is never unhandled should building the arrivals throw first.
+  leadInsert.catch(() => undefined);
+  // While PostgreSQL writes the leads, their arrivals are built as if every one was written, as is usual: only a
+  // lead that a concurrent request created first is missing, and then they are built again without it.
+  const everyone: NewLead[] = indexes.map((index, position) => ({
+    index,
+    input: inputs[position]!,
+    id: leadIds[position]!,
+    evaluation: evaluations[position]!,
+    companyName: companyNames.get(normalizeCompanyName(inputs[position]!.company))!,
+    moved: moves(position),
+  }));
+  let arrivals = prepareTogether(arrivalParts(author, everyone, definition, now));
+  const createdIds = new Set((await leadInsert).map((row) => row.id as string));
+  const written = everyone.filter((lead) => createdIds.has(lead.id));
+  if (written.length < everyone.length) {
+    for (const lead of everyone) if (!createdIds.has(lead.id)) batch.later.push(lead.index);
+    arrivals = prepareTogether(arrivalParts(author, written, definition, now));
+  }
+  await runPrepared(tx, arrivals);
+  if (handsOver && !repsActive) {
+    await insertManyTogether(tx, [
+      auditPart({ action: "lead.qualification_waiting_for_rep", entityType: "Lead" }, written.filter((lead) => lead.evaluation?.qualifies).map((lead) => ({ entityId: lead.id }))),
+    ]);
+  }
+  return written;
 }
 
 /**

@@ -11,11 +11,14 @@ import { SOURCE_LABELS } from "../../lib/leads/catalog";
 import { benchLead } from "./intake";
 
 const rows = Number(process.argv[2] ?? 100_000);
+// "mixed": each lead's company drawn by a fixed hash of its line, so companies recur in a random order along the file.
+const mixed = process.argv[3] === "mixed";
 const run = Date.now().toString(36);
 const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
 const lines = ["Name,Email,Job title,Company,Employees,Industry,Country,Source"];
 for (let n = 1; n <= rows; n++) {
   const lead = benchLead(run, n);
+  if (mixed) lead.company = `Bench Company ${mixedCompany(n)}`;
   lines.push(
     [lead.name, lead.email, lead.title ?? "", lead.company, String(lead.companySize), lead.industry ?? "", lead.country ?? "", SOURCE_LABELS[lead.source as keyof typeof SOURCE_LABELS]]
       .map(quote)
@@ -23,6 +26,13 @@ for (let n = 1; n <= rows; n++) {
   );
 }
 const text = `${lines.join("\r\n")}\r\n`;
+
+/** One of 5,000 companies, by an integer hash of the line (a fixed, well-mixed order). */
+function mixedCompany(n: number): number {
+  let x = Math.imul(n ^ (n >>> 16), 0x45d9f3b);
+  x = Math.imul(x ^ (x >>> 16), 0x45d9f3b);
+  return ((x ^ (x >>> 16)) >>> 0) % 5000;
+}
 
 const marketer = await db().user.findFirstOrThrow({ where: { role: "MARKETER" }, select: { id: true, role: true } });
 const started = performance.now();

@@ -10,7 +10,6 @@ import {
   guessDelimiter,
   mappingProblems,
   matchCountry,
-  mayWriteBeside,
   matchCount,
   matchIndustry,
   matchSource,
@@ -199,19 +198,14 @@ describe("rowsKeptSince", () => {
   });
 });
 
-describe("writing an import's next batch beside the current one", () => {
-  const keys = (...leads: [email: string, company: string][]) => batchKeys(leads.map(([email, company]) => ({ email, company })));
-  const current = keys(["ann@acme.test", "Acme Inc"], ["bo@globex.test", "Globex"]);
-
-  it("is allowed when the batches share no email and no company", () => {
-    expect(mayWriteBeside(current, keys(["cy@initech.test", "Initech"], ["di@umbrella.test", "Umbrella"]))).toBe(true);
-  });
-
-  it("waits for the current batch when the next one repeats one of its emails (a merge into its lead)", () => {
-    expect(mayWriteBeside(current, keys(["cy@initech.test", "Initech"], ["bo@globex.test", "Other Co"]))).toBe(false);
-  });
-
-  it("waits when the next batch names one of its companies, however spelled (scored with that company's facts)", () => {
-    expect(mayWriteBeside(current, keys(["cy@initech.test", "  ACME   inc "]))).toBe(false);
+describe("what a batch of an import is about (its next batch is written beside it around these)", () => {
+  it("is its emails and its companies' names as the leads list matches them, however spelled", () => {
+    const keys = batchKeys([
+      { email: "ann@acme.test", company: "Acme Inc" },
+      { email: "bo@acme.test", company: "  ACME   inc " },
+      { email: "cy@globex.test", company: "Globex" },
+    ]);
+    expect([...keys.emails]).toEqual(["ann@acme.test", "bo@acme.test", "cy@globex.test"]);
+    expect([...keys.companies]).toEqual(["acme inc", "globex"]);
   });
 });
