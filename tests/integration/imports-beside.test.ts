@@ -5,10 +5,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { finishImport, resumeImport } from "@/lib/imports/service";
 import { runJobBatch, runPendingJobs } from "@/lib/jobs/service";
-import { resetDatabase } from "./support/db";
-import { makeActiveDefinition, makeLead, makeUser } from "./support/factories";
-import { signInAs } from "./support/session";
-import { csv, HEADER, leadRow, uploadCsv } from "./support/imports";
+import { makeLead, type makeUser } from "./support/factories";
+import { csv, HEADER, importWorld, leadRow, uploadCsv } from "./support/imports";
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 let marketer: User;
@@ -22,11 +20,7 @@ beforeEach(async () => {
 });
 
 async function world() {
-  await resetDatabase();
-  await makeActiveDefinition();
-  for (const name of ["Ada", "Bo", "Cy"]) await makeUser("SALES_REP", { name, email: `${name.toLowerCase()}@reps.test` });
-  marketer = await makeUser("MARKETER", { email: "importer@marketing.test" });
-  signInAs(marketer);
+  marketer = await importWorld();
   // A lead the file repeats in its last batch: merged there, after the batch before it has committed.
   await makeLead(marketer, { email: EXISTING, name: "Existing Lead", company: "Existing Co" });
 }

@@ -11,20 +11,15 @@ import { nextRows } from "@/lib/imports/job";
 import { getImport } from "@/lib/imports/queries";
 import { runPendingJobs } from "@/lib/jobs/service";
 import { GET as progressRoute } from "@/app/api/imports/[id]/route";
-import { resetDatabase } from "./support/db";
-import { leadInput, makeActiveDefinition, makeLead, makeUser, rowCounts } from "./support/factories";
+import { leadInput, makeLead, makeUser, rowCounts } from "./support/factories";
 import { signInAs } from "./support/session";
-import { csv, HEADER, leadRow, uploadCsv } from "./support/imports";
+import { csv, HEADER, importWorld, leadRow, uploadCsv } from "./support/imports";
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 let marketer: User;
 
 async function world() {
-  await resetDatabase();
-  await makeActiveDefinition();
-  for (const name of ["Ada", "Bo", "Cy"]) await makeUser("SALES_REP", { name, email: `${name.toLowerCase()}@reps.test` });
-  marketer = await makeUser("MARKETER", { email: "importer@marketing.test" });
-  signInAs(marketer);
+  marketer = await importWorld();
 }
 
 const asUser = (user: { id: string; email: string; name: string; role: User["role"] }) => ({ id: user.id, email: user.email, name: user.name, role: user.role });

@@ -1,5 +1,18 @@
 // Helpers for the CSV import tests: uploading through the real route handler, and a CSV built from rows.
 import { POST as upload } from "@/app/api/imports/route";
+import { resetDatabase } from "./db";
+import { makeActiveDefinition, makeUser } from "./factories";
+import { signInAs } from "./session";
+
+/** An empty database with an active definition, three reps (Ada, Bo, Cy) and a marketer, signed in and returned. */
+export async function importWorld() {
+  await resetDatabase();
+  await makeActiveDefinition();
+  for (const name of ["Ada", "Bo", "Cy"]) await makeUser("SALES_REP", { name, email: `${name.toLowerCase()}@reps.test` });
+  const marketer = await makeUser("MARKETER", { email: "importer@marketing.test" });
+  signInAs(marketer);
+  return marketer;
+}
 
 export function csv(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => row.map((cell) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join(",")).join("\r\n") + "\r\n";
