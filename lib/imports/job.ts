@@ -53,6 +53,13 @@ export async function importBatch(tx: Tx, job: { payload: Prisma.JsonValue; curs
   // A full batch may have more after it: those are written beside this one where they can be.
   if (rows.length === run.size && !alone) {
     const keys = batchKeys(rows.map((row) => row.input));
+    // Merging into a lead fills its company's empty facts: the companies of the leads this batch may merge into are
+    // its own too (else the next batch could lock one first, and the two would deadlock).
+    const merged = await queryRows<{ name: string }>(
+      tx,
+      Prisma.sql`SELECT DISTINCT c."normalizedName" AS name FROM "Lead" l JOIN "Company" c ON c.id = l."companyId" WHERE l.email = ANY(${[...keys.emails]}::text[])`,
+    );
+    for (const { name } of merged) keys.companies.add(name);
     const last = rows.at(-1)!.line;
     context.writeNext?.(String(last), (next, claim) => importBatchBeside(next, run, last, keys, claim));
   }

@@ -292,8 +292,8 @@ export function percentDone(processed: number, total: number): number {
 
 /** What a batch of an import is about: its leads' emails and their companies' normalised names. */
 export interface BatchKeys {
-  emails: ReadonlySet<string>;
-  companies: ReadonlySet<string>;
+  emails: Set<string>;
+  companies: Set<string>;
 }
 
 export function batchKeys(inputs: readonly Pick<LeadInput, "email" | "company">[]): BatchKeys {

@@ -91,7 +91,7 @@ async function writeNextBatch(jobId: string, cursor: string, write: (tx: Tx, cla
       { timeout: 60_000 },
     );
   } catch (error) {
-    if (!(error instanceof NotNextAnymore) && !jobsStopping()) console.warn(`[jobs] ${jobId}: the batch after line ${cursor} is written again in turn:`, error instanceof Error ? error.message.split("\n")[0] : error);
+    if (!(error instanceof NotNextAnymore) && !jobsStopping()) console.warn(`[jobs] ${jobId}: the batch after line ${cursor} is written again in turn:`, firstLine(error));
     return null;
   }
 }
@@ -104,11 +104,20 @@ async function stepJob(jobId: string): Promise<boolean> {
     // Stopping mid-batch rolls the batch back; the job stays RUNNING and resumes at the next start.
     if (jobsStopping()) return false;
     // A deadlock or serialization failure rolled the batch back and left no trace: the next round writes it again.
-    if (isLockConflict(error)) return true;
+    if (isLockConflict(error)) {
+      console.warn(`[jobs] ${jobId}: a batch met a lock conflict and is written again:`, firstLine(error));
+      return true;
+    }
     console.error(`[jobs] ${jobId} failed`, error);
     await db().job.update({ where: { id: jobId }, data: { status: "FAILED", error: "The job stopped on an error; the details are in the server log.", finishedAt: new Date() } });
     return false;
   }
+}
+
+/** An error's first line of text, for a one-line log. */
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split("\n").find((line) => line.trim() !== "")?.trim() ?? text;
 }
 
 let running: Promise<void> | null = null;
