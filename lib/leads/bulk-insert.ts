@@ -126,3 +126,16 @@ export function prepareTogether(parts: readonly InsertPart[]): PreparedInsert {
   const sql = statements.length === 0 ? last : `WITH ${statements.map((statement, index) => `p${index} AS (${statement})`).join(", ")} ${last}`;
   return { sql, values };
 }
+
+/** What a part's audit entries share: the action on one type of record, by one actor (none for the system's). */
+type AuditKind = { actorId?: string | null; action: string; entityType: string };
+
+/** Audit entries of one kind, stamped by the database like every other entry, as an insert's part. */
+export function auditPart(kind: AuditKind, entries: readonly { entityId: string; data?: object }[]): InsertPart {
+  return {
+    table: "AuditEvent",
+    columns: { id: "text", actorId: "text", action: "text", entityType: "text", entityId: "text", data: "jsonb" },
+    shared: { actorId: kind.actorId ?? null, action: kind.action, entityType: kind.entityType },
+    rows: entries.map((entry) => ({ id: sortableId(), entityId: entry.entityId, data: entry.data ?? {} })),
+  };
+}

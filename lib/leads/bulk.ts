@@ -13,8 +13,9 @@ import { countBatchArrivals, deferBatchLeadCounts } from "../metrics/rollup";
 import { normalizeCompanyName, tidyCompanyName } from "./rules";
 import type { LeadInput } from "./schemas";
 import { arrivalReason, createOrMergeLead, systemActorData, type LeadAuthor, type LeadWrite } from "./service";
-import { insertMany, insertManyTogether, prepareTogether, runPrepared, sortableId, type InsertPart } from "./bulk-insert";
+import { auditPart, insertMany, insertManyTogether, prepareTogether, runPrepared, sortableId, type InsertPart } from "./bulk-insert";
 import { NoRepLeftError } from "./arrival";
+import { mergeMany } from "./merge";
 
 interface Facts {
   size: number | null;
@@ -105,7 +106,8 @@ export async function createOrMergeLeads(tx: Tx, author: LeadAuthor, inputs: rea
   } else {
     await after?.claim();
   }
-  for (const index of later.sort((a, b) => a - b)) results[index] = await createOrMergeLead(tx, author, inputs[index]!, now);
+  const merges = later.sort((a, b) => a - b).map((index) => ({ index, input: inputs[index]! }));
+  for (const [index, result] of await mergeMany(tx, author, merges, now, (input) => createOrMergeLead(tx, author, input, now))) results[index] = result;
   return results;
 }
 
@@ -294,19 +296,6 @@ async function countArrivals(tx: Tx, author: LeadAuthor, leads: readonly NewLead
 const qualifiedReason = (definition: LoadedDefinition, lead: NewLead) => `Met lead definition v${definition.version} with ${lead.evaluation!.score} points`;
 
 const CHANGE_COLUMNS = { id: "text", leadId: "text", fromStage: "enum:Stage", toStage: "enum:Stage", at: "timestamp", actorId: "text", reason: "text", repId: "text" } as const;
-
-/** What a part's audit entries share: the action on one type of record, by one actor (none for the system's). */
-type AuditKind = { actorId?: string | null; action: string; entityType: string };
-
-/** Audit entries of one kind, stamped by the database like every other entry, as an insert's part. */
-function auditPart(kind: AuditKind, entries: readonly { entityId: string; data?: object }[]): InsertPart {
-  return {
-    table: "AuditEvent",
-    columns: { id: "text", actorId: "text", action: "text", entityType: "text", entityId: "text", data: "jsonb" },
-    shared: { actorId: kind.actorId ?? null, action: kind.action, entityType: kind.entityType },
-    rows: entries.map((entry) => ({ id: sortableId(), entityId: entry.entityId, data: entry.data ?? {} })),
-  };
-}
 
 /**
  * Hands the leads written at MQL to reps, each to the next by the same fair round robin (under the same lock) as one
