@@ -4,8 +4,8 @@
 //   npm run bench -- --regenerate    generate the data set again first
 //   npm run bench -- --runs=30 --warmups=3 --only=<text>   how many timed runs, and which operations (name contains)
 //   npm run bench -- --only=Intake   only the intake API under load (no million-lead data set needed)
-//   npm run bench -- --only=Import   only the CSV import of 100,000 rows (--import-rows=N, --import-layout=mixed), on
-//                                    its own fresh database
+//   npm run bench -- --only=Import   only the CSV import of 100,000 rows (--import-rows=N, --import-layout=mixed,
+//                                    --import-again: the second import of the same file), on its own fresh database
 //   npm run bench -- --intake-seconds=15 --intake-connections=32 --intake-batches=20   the intake load's size
 //   npm run bench -- --only=Load --load-seconds=60 --load-connections=50   only the Load group (on the data set)
 //
@@ -59,6 +59,8 @@ const settings = {
   importRows: Math.max(1, count("import-rows", 100_000)),
   // "spread" (each company's leads 5,000 lines apart) or "mixed" (companies in a random order along the file).
   importLayout: option("import-layout") === "mixed" ? ("mixed" as const) : ("spread" as const),
+  // The same file imported a second time and measured then: every row a merge into the lead the first import wrote.
+  importAgain: process.argv.includes("--import-again"),
   loadSeconds: Math.max(1, count("load-seconds", 60)),
   loadConnections: Math.max(1, count("load-connections", 50)),
 };
@@ -88,7 +90,7 @@ process.on("SIGTERM", () => void stop(143));
 try {
   if (importOnly) {
     const loadBefore = os.loadavg();
-    const result = await benchImport(benchFolder(env), { rows: settings.importRows, layout: settings.importLayout, log });
+    const result = await benchImport(benchFolder(env), { rows: settings.importRows, layout: settings.importLayout, again: settings.importAgain, log });
     console.log(`\n${formatImportTable(result)}\n`);
     log(`Load average (1/5/15 min) before: ${loadBefore.map((value) => value.toFixed(1)).join(" ")}, after: ${os.loadavg().map((value) => value.toFixed(1)).join(" ")} on ${os.cpus().length} CPUs.`);
     const file = path.join(benchFolder(env), "latest-import.json");
@@ -129,7 +131,7 @@ try {
   const intake: IntakeResult[] = intakeSelected
     ? await benchIntake(benchFolder(env), { seconds: settings.intakeSeconds, connections: settings.intakeConnections, batches: settings.intakeBatches, log })
     : [];
-  const csvImport: ImportBenchResult | null = importSelected ? await benchImport(benchFolder(env), { rows: settings.importRows, layout: settings.importLayout, log }) : null;
+  const csvImport: ImportBenchResult | null = importSelected ? await benchImport(benchFolder(env), { rows: settings.importRows, layout: settings.importLayout, again: settings.importAgain, log }) : null;
 
   const loadAfter = os.loadavg();
   const [server] = await db().$queryRaw<{ version: string; sharedBuffers: string; workMem: string; databaseBytes: bigint }[]>`

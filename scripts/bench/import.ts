@@ -41,7 +41,7 @@ export interface ImportBenchResult {
  */
 export type ImportLayout = "spread" | "mixed";
 
-export async function benchImport(folder: string, options: { rows: number; layout?: ImportLayout; log: (line: string) => void }): Promise<ImportBenchResult> {
+export async function benchImport(folder: string, options: { rows: number; layout?: ImportLayout; again?: boolean; log: (line: string) => void }): Promise<ImportBenchResult> {
   const { log } = options;
   const dataDir = path.join(folder, "import-postgres");
   rmSync(dataDir, { recursive: true, force: true });
@@ -62,9 +62,9 @@ export async function benchImport(folder: string, options: { rows: number; layou
     await applyMigrations(url);
     await seed(url);
     if (statements) await runSql(url, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-    log(`CSV import: importing ${options.rows.toLocaleString("en")} generated rows (companies ${options.layout ?? "spread"})…`);
+    log(`CSV import: importing ${options.rows.toLocaleString("en")} generated rows (companies ${options.layout ?? "spread"}${options.again ? ", a second time" : ""})…`);
     const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(import.meta.dirname, "import-run.ts"), String(options.rows), options.layout ?? "spread"], {
+      const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(import.meta.dirname, "import-run.ts"), String(options.rows), options.layout ?? "spread", options.again ? "again" : "once"], {
         stdio: ["ignore", "pipe", "inherit"],
         env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64url") },
       });
@@ -74,9 +74,11 @@ export async function benchImport(folder: string, options: { rows: number; layou
       child.on("exit", (code) => (code === 0 ? resolve(stdout) : reject(new Error(`The import run exited with code ${code}.`))));
     });
     const figures = JSON.parse(output.trim().split("\n").at(-1)!) as Omit<ImportBenchResult, "writeRate" | "totalRate" | "met">;
-    if (statements) log(`PostgreSQL's time during the write, per 1,000 leads:\n${await statementTimes(url, figures.created)}`);
-    const writeRate = figures.created / figures.writeSeconds;
-    const totalRate = figures.created / figures.totalSeconds;
+    // A lead merged into (the second import of a file) is written as much as a lead created.
+    const written = figures.created + figures.merged;
+    if (statements) log(`PostgreSQL's time during the write, per 1,000 leads:\n${await statementTimes(url, written)}`);
+    const writeRate = written / figures.writeSeconds;
+    const totalRate = written / figures.totalSeconds;
     return { ...figures, writeRate, totalRate, met: totalRate >= IMPORT_TARGET_PER_SECOND && figures.totalSeconds < IMPORT_TARGET_SECONDS };
   } finally {
     await database.stop();
@@ -131,10 +133,10 @@ export function formatImportTable(result: ImportBenchResult): string {
   const rows = [
     ["operation", "data size", "seconds", "leads/s", "target", "met?"],
     ["CSV import: check (parse, match, validate, store)", `${result.rows.toLocaleString("en")} rows, ${(result.fileBytes / 1024 ** 2).toFixed(1)} MB`, result.checkSeconds.toFixed(1), "—", "—", "—"],
-    ["CSV import: write (job: score, qualify, hand over)", `${result.created.toLocaleString("en")} leads, ${result.handovers.toLocaleString("en")} handovers`, result.writeSeconds.toFixed(1), result.writeRate.toFixed(0), `≥ ${IMPORT_TARGET_PER_SECOND}/s`, result.writeRate >= IMPORT_TARGET_PER_SECOND ? "yes" : "NO"],
+    ["CSV import: write (job: score, qualify, hand over)", result.created > 0 ? `${result.created.toLocaleString("en")} leads, ${result.handovers.toLocaleString("en")} handovers` : `${result.merged.toLocaleString("en")} leads merged into`, result.writeSeconds.toFixed(1), result.writeRate.toFixed(0), `≥ ${IMPORT_TARGET_PER_SECOND}/s`, result.writeRate >= IMPORT_TARGET_PER_SECOND ? "yes" : "NO"],
     ["CSV import: whole (check + write)", `${result.rows.toLocaleString("en")} rows`, result.totalSeconds.toFixed(1), result.totalRate.toFixed(0), `< ${IMPORT_TARGET_SECONDS} s, ≥ ${IMPORT_TARGET_PER_SECOND}/s`, result.met ? "yes" : "NO"],
   ];
-  const perThousand = (seconds: number) => `${((seconds / result.created) * 1e6).toFixed(0)} ms`;
+  const perThousand = (seconds: number) => `${((seconds / (result.created + result.merged)) * 1e6).toFixed(0)} ms`;
   const { app, database } = result.writeCpu;
   rows.push([
     "CSV import: write, CPU time (app; PostgreSQL)",
