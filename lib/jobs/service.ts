@@ -124,8 +124,8 @@ let running: Promise<void> | null = null;
 
 /**
  * Runs every unfinished job, one batch of each in turn (oldest first within a round; an import's turn may write two,
- * side by side), so a short import started while a long re-evaluation runs does not wait for it to end. One runner per process; safe to call as often as
- * wanted: a job enqueued while it runs is picked up in the next round.
+ * side by side), so a short import started while a long re-evaluation runs does not wait for it to end. One runner
+ * per process; safe to call as often as wanted: a job enqueued while it runs is picked up in the next round.
  */
 export function runPendingJobs(): Promise<void> {
   running ??= (async () => {

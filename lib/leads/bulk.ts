@@ -2,7 +2,8 @@
 // rows, scores, stage changes, handovers, notifications, rollup counts, source touches and audit entries as
 // createOrMergeLead one lead at a time (proven by tests/integration/intake-bulk.test.ts, for an API key and for a
 // person importing), written with a dozen set-based statements instead of about twenty per lead. Leads whose email
-// exists, or repeats within the batch, are merged one by one afterwards.
+// exists, or repeats within the batch, are merged afterwards: together where they fill nothing, else one by one
+// (mergeMany in merge.ts).
 import { randomUUID } from "node:crypto";
 import { Prisma, type Tx } from "../db/client";
 import { queryRows } from "../db/driver";
