@@ -24,8 +24,10 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but the hashed static files (they carry no HTML to protect, and are served from cache) and the intake
+  // Everything but the hashed static files (they carry no HTML to protect, and are served from cache), the intake
   // API's JSON (no page, no script: lib/intake/replies.ts sets its own headers, and skipping the proxy there spares
-  // each request a copy of its headers and body, which the API's request rate measurably needed).
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/v1/leads(?:/[^/]+)?$).*)" }],
+  // each request a copy of its headers and body, which the API's request rate measurably needed) and the CSV upload
+  // (its route sets its own headers and reads at most its 25 MB: through the proxy, Next would copy the body, and every
+  // route would have to accept one that large).
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/v1/leads(?:/[^/]+)?$|api/imports$).*)" }],
 };

@@ -5,6 +5,7 @@ import { authenticateApiKey, type ApiCaller } from "../api-keys/service";
 import { bearerToken } from "../api-keys/rules";
 import { isValidIdempotencyKey } from "./rules";
 import { apiError, toResponse, type ApiReply } from "./replies";
+import { readBodyLimited } from "../security/body";
 
 /** A thousand leads of the largest allowed fields fit well inside this. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -47,12 +48,10 @@ function clientHungUp(error: unknown): boolean {
 }
 
 async function readJson(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; reply: ApiReply }> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) return { ok: false, reply: apiError(413, "too_large", `The body must be at most ${MAX_BODY_BYTES / 1024 / 1024} MB.`) };
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) return { ok: false, reply: apiError(413, "too_large", `The body must be at most ${MAX_BODY_BYTES / 1024 / 1024} MB.`) };
+  const bytes = await readBodyLimited(request, MAX_BODY_BYTES);
+  if (!bytes) return { ok: false, reply: apiError(413, "too_large", `The body must be at most ${MAX_BODY_BYTES / 1024 / 1024} MB.`) };
   try {
-    return { ok: true, body: JSON.parse(text) };
+    return { ok: true, body: JSON.parse(new TextDecoder().decode(bytes)) };
   } catch {
     return { ok: false, reply: apiError(400, "bad_request", "The body is not valid JSON.") };
   }

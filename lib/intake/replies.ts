@@ -1,10 +1,9 @@
 // The intake API's answers as plain values (status, body, headers), so services and tests need no HTTP objects.
 import type { z } from "zod";
 import type { errorBodySchema } from "./schemas";
-import { STATIC_SECURITY_HEADERS } from "../security/headers";
+import { API_SECURITY_HEADERS } from "../security/headers";
 
 /** The intake API's JSON is never a page: it may load nothing and be framed by nobody (proxy.ts skips these routes). */
-const API_SECURITY_HEADERS = { ...STATIC_SECURITY_HEADERS, "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'" };
 
 export interface ApiReply {
   status: number;

@@ -38,6 +38,15 @@ export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * What a JSON answer carries when the page proxy does not run for its route (proxy.ts's matcher): the same headers,
+ * and a policy that lets the answer load nothing and be framed nowhere (it is no page).
+ */
+export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  ...STATIC_SECURITY_HEADERS,
+  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+};
+
+/**
  * HTTPS only for a year, subdomains included, when the request came over HTTPS (directly or as the TLS terminator in
  * front says). Over plain HTTP browsers ignore the header, so sending none there changes nothing.
  */

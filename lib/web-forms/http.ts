@@ -9,6 +9,7 @@ import { countSubmission, findOpenForm, submitThroughForm } from "./intake";
 import { invalidPage, problemPage, thankYouPage } from "./pages";
 import { ACCEPTED_TYPES, answerAs, corsHeaders, formFields, honeypotFilled, mediaType, originAllowed, preflightHeaders, requestOrigin } from "./rules";
 import { WEB_FORM_FIELDS, WEB_FORM_NAMES } from "./schemas";
+import { readBodyLimited } from "../security/body";
 
 /** A lead's fields are a few hundred bytes; this leaves room for long names in any script. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -81,7 +82,7 @@ async function readFields(request: Request): Promise<Read> {
   if (!(ACCEPTED_TYPES as readonly string[]).includes(type)) {
     return { ok: false, reply: apiError(415, "unsupported", `Send the form as ${ACCEPTED_TYPES.join(", ")}.`) };
   }
-  const bytes = await readLimited(request);
+  const bytes = await readBodyLimited(request, MAX_BODY_BYTES);
   if (!bytes) return { ok: false, reply: apiError(413, "too_large", `The body must be at most ${MAX_BODY_BYTES / 1024} KB.`) };
   try {
     if (type === "application/json") {
@@ -95,30 +96,4 @@ async function readFields(request: Request): Promise<Read> {
   } catch {
     return { ok: false, reply: apiError(400, "bad_request", "The body could not be read as the content type it claims.") };
   }
-}
-
-/** The body, or null once it passes the limit (stopped reading there, whatever Content-Length claimed). */
-async function readLimited(request: Request): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return null;
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_BODY_BYTES) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }

@@ -79,6 +79,23 @@ describe("the intake routes answered by the worker", () => {
     expect(await db().lead.count()).toBe(2);
   });
 
+  it("refuses a body over the limit sent in chunks without a Content-Length, before it has all arrived", async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = http.request(`${base}/api/v1/leads/batch`, { method: "POST", headers: { ...auth(), "transfer-encoding": "chunked" } });
+      request.on("response", (response) => {
+        response.resume();
+        resolve(response.statusCode!);
+        request.destroy();
+      });
+      request.on("error", reject);
+      // 5 MB over a 4 MB limit; the answer comes while the rest would still be on its way.
+      const chunk = Buffer.alloc(256 * 1024, "x");
+      for (let sent = 0; sent < 5 * 1024 * 1024; sent += chunk.length) request.write(chunk);
+    });
+    expect(status).toBe(413);
+    expect(await db().lead.count()).toBe(0);
+  });
+
   it("survives a caller that hangs up halfway through its body", async () => {
     await new Promise<void>((resolve) => {
       const request = http.request(`${base}/api/v1/leads`, { method: "POST", headers: { ...auth(), "content-length": "1000" } });

@@ -11,6 +11,7 @@ import { nextRows } from "@/lib/imports/job";
 import { getImport } from "@/lib/imports/queries";
 import { runPendingJobs } from "@/lib/jobs/service";
 import { GET as progressRoute } from "@/app/api/imports/[id]/route";
+import { POST as upload } from "@/app/api/imports/route";
 import { leadInput, makeLead, makeUser, rowCounts } from "./support/factories";
 import { signInAs } from "./support/session";
 import { csv, HEADER, importWorld, leadRow, uploadCsv } from "./support/imports";
@@ -31,6 +32,36 @@ beforeEach(async () => {
 async function importCounts() {
   return { leads: await db().lead.count(), imports: await db().leadImport.count(), rows: await db().importRow.count(), jobs: await db().job.count() };
 }
+
+describe("the upload route", () => {
+  it("answers with its own security headers (the page proxy does not run for it)", async () => {
+    const form = new FormData();
+    form.set("file", new File([csv([HEADER, leadRow(1)])], "leads.csv", { type: "text/csv" }));
+    const response = await upload(new Request("http://localhost/api/imports", { method: "POST", body: form, headers: { origin: "http://localhost" } }));
+    expect(response.status).toBe(201);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+  });
+
+  it("refuses a body over its limit sent without a Content-Length, having read no more than the limit, and stores nothing", async () => {
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent > 200 * 1024 * 1024) return controller.close();
+        sent += 1024 * 1024;
+        controller.enqueue(new Uint8Array(1024 * 1024).fill(120));
+      },
+    });
+    const response = await upload(
+      new Request("http://localhost/api/imports", { method: "POST", body, duplex: "half", headers: { origin: "http://localhost", "content-type": "multipart/form-data; boundary=x" } } as RequestInit),
+    );
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: string }).error).toMatch(/larger than 25 MB/);
+    expect(sent).toBeLessThan(30 * 1024 * 1024);
+    expect(await importCounts()).toEqual({ leads: 0, imports: 0, rows: 0, jobs: 0 });
+  });
+});
 
 describe("who may import", () => {
   it("refuses reps, sales managers, the CRO and admins at every entry point, and writes nothing", async () => {
