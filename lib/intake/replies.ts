@@ -1,9 +1,8 @@
 // The intake API's answers as plain values (status, body, headers), so services and tests need no HTTP objects.
 import type { z } from "zod";
 import type { errorBodySchema } from "./schemas";
+// The intake API's JSON is never a page: it carries API_SECURITY_HEADERS itself, since proxy.ts skips these routes.
 import { API_SECURITY_HEADERS } from "../security/headers";
-
-/** The intake API's JSON is never a page: it may load nothing and be framed by nobody (proxy.ts skips these routes). */
 
 export interface ApiReply {
   status: number;

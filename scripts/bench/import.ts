@@ -86,19 +86,23 @@ export async function benchImport(folder: string, options: { rows: number; layou
   }
 }
 
-async function runSql(url: string, sql: string) {
+/** A client of its own for one piece of set-up or reading, disconnected after it. */
+async function withClient<T>(url: string, work: (prisma: PrismaClient) => Promise<T>): Promise<T> {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   try {
-    await prisma.$executeRawUnsafe(sql);
+    return await work(prisma);
   } finally {
     await prisma.$disconnect();
   }
 }
 
+function runSql(url: string, sql: string) {
+  return withClient(url, (prisma) => prisma.$executeRawUnsafe(sql));
+}
+
 /** The statements that took the most of PostgreSQL's time (the run reset the statistics as the write began). */
-async function statementTimes(url: string, leads: number): Promise<string> {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
-  try {
+function statementTimes(url: string, leads: number): Promise<string> {
+  return withClient(url, async (prisma) => {
     const rows = await prisma.$queryRawUnsafe<{ ms: number; calls: number; toplevel: boolean; query: string }[]>(`
       SELECT total_exec_time::float8 AS ms, calls::int, toplevel, query FROM pg_stat_statements
       WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 20`);
@@ -106,17 +110,15 @@ async function statementTimes(url: string, leads: number): Promise<string> {
       SELECT wal_records::float8 AS records, wal_fpi::float8 AS fpi, wal_bytes::float8 AS bytes,
              (SELECT (num_timed + num_requested)::float8 FROM pg_stat_checkpointer) AS checkpoints FROM pg_stat_wal`);
     const walLine = `WAL: ${(wal!.bytes / 1024 ** 2).toFixed(0)} MB, ${wal!.records.toLocaleString("en")} records, ${wal!.fpi.toLocaleString("en")} full-page images, ${wal!.checkpoints} checkpoints`;
-    return walLine + "\n" + rows
-      .map((row) => `${((row.ms / leads) * 1000).toFixed(1).padStart(7)} ms  ${String(row.calls).padStart(6)} calls  ${row.toplevel ? "   " : "(n)"} ${row.query.replace(/\s+/g, " ").slice(0, 150)}`)
-      .join("\n");
-  } finally {
-    await prisma.$disconnect();
-  }
+    const statements = rows.map(
+      (row) => `${((row.ms / leads) * 1000).toFixed(1).padStart(7)} ms  ${String(row.calls).padStart(6)} calls  ${row.toplevel ? "   " : "(n)"} ${row.query.replace(/\s+/g, " ").slice(0, 150)}`,
+    );
+    return [walLine, ...statements].join("\n");
+  });
 }
 
-async function seed(url: string) {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
-  try {
+function seed(url: string) {
+  return withClient(url, async (prisma) => {
     await prisma.user.createMany({
       data: [
         ...Array.from({ length: 10 }, (_, index) => ({ email: `bench.rep.${index}@tandem.test`, name: `Bench Rep ${index}`, role: "SALES_REP" as const, passwordHash: "!" })),
@@ -124,9 +126,7 @@ async function seed(url: string) {
       ],
     });
     await prisma.leadDefinition.create({ data: { version: 1, status: "ACTIVE", rules: DEFAULT_RULES, activatedAt: new Date(), activatedVia: "CRO" } });
-  } finally {
-    await prisma.$disconnect();
-  }
+  });
 }
 
 export function formatImportTable(result: ImportBenchResult): string {

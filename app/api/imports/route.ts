@@ -22,25 +22,25 @@ export async function POST(request: Request) {
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
   if (origin && URL.canParse(origin) && new URL(origin).host !== host) {
-    return privateJson({ error: "This upload did not come from Tandem." }, 403);
+    return uploadReply({ error: "This upload did not come from Tandem." }, 403);
   }
   const bytes = await readBodyLimited(request, MAX_BODY_BYTES);
-  if (!bytes) return privateJson({ error: tooLarge() }, 413);
+  if (!bytes) return uploadReply({ error: tooLarge() }, 413);
   let file: FormDataEntryValue | null;
   try {
     file = (await new Response(bytes, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData()).get("file");
   } catch {
-    return privateJson({ error: "Choose a CSV file to upload." }, 400);
+    return uploadReply({ error: "Choose a CSV file to upload." }, 400);
   }
-  if (!(file instanceof File) || file.size === 0) return privateJson({ error: "Choose a CSV file to upload." }, 422);
-  if (file.size > MAX_FILE_BYTES) return privateJson({ error: tooLarge() }, 413);
+  if (!(file instanceof File) || file.size === 0) return uploadReply({ error: "Choose a CSV file to upload." }, 422);
+  if (file.size > MAX_FILE_BYTES) return uploadReply({ error: tooLarge() }, 413);
   try {
     const created = await createImport(user, { name: file.name, text: await file.text() });
-    return privateJson({ id: created.id }, 201);
+    return uploadReply({ id: created.id }, 201);
   } catch (error) {
-    if (error instanceof DomainError) return privateJson({ error: error.message }, 422);
+    if (error instanceof DomainError) return uploadReply({ error: error.message }, 422);
     console.error("[imports] upload failed", error);
-    return privateJson({ error: "Something went wrong and nothing was saved. Please try again." }, 500);
+    return uploadReply({ error: "Something went wrong and nothing was saved. Please try again." }, 500);
   }
 }
 
@@ -48,6 +48,7 @@ function tooLarge() {
   return `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; split it into smaller files.`;
 }
 
-function privateJson(body: unknown, status: number): Response {
+/** JSON for this user only, with the headers the page proxy would have set (it does not run here). */
+function uploadReply(body: unknown, status: number): Response {
   return Response.json(body, { status, headers: { ...API_SECURITY_HEADERS, "Cache-Control": "private, no-store" } });
 }
